@@ -1,0 +1,355 @@
+package dev.qinglian.data;
+
+import dev.qinglian.diag.Diagnostic;
+import dev.qinglian.diag.Loaded;
+import dev.qinglian.diag.Location;
+import dev.qinglian.internal.Suggest;
+import dev.qinglian.internal.table.Parse;
+import dev.qinglian.internal.table.TableHandler;
+import dev.qinglian.internal.table.TableRow;
+import dev.qinglian.internal.table.Tables;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.LeafSpec;
+import dev.qinglian.model.Node;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the source departments' data files and merges them per unit, indicator and month into a
+ * {@link Dataset}, collecting every problem in one pass.
+ *
+ * <p>Two layouts are understood, in CSV and in every sheet of an XLSX workbook:
+ *
+ * <ul>
+ *   <li>long: {@code unit,period,indicator,value} (extra columns such as {@code note} allowed);
+ *   <li>wide: {@code unit,period} then one column per indicator id.
+ * </ul>
+ *
+ * <p>Problems reported: unknown unit or indicator, malformed period or number, a value outside its
+ * plausible range, the same unit/period/indicator given twice with different values (naming both
+ * places), missing header columns; a unit without any data is a warning.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class DataReader {
+  /** At most this many diagnostics are listed per file; the rest are counted. */
+  public static final int MAX_DIAGNOSTICS_PER_FILE = 200;
+
+  private final IndicatorModel model;
+  private final UnitRegister units;
+  private final ReadOptions options;
+
+  /** A reader for data following {@code model} about the units of {@code units}. */
+  public DataReader(IndicatorModel model, UnitRegister units, ReadOptions options) {
+    this.model = model;
+    this.units = units;
+    this.options = options == null ? ReadOptions.DEFAULTS : options;
+  }
+
+  /** Reads and merges the files, in the order given. */
+  public Loaded<Dataset> read(List<Path> files) {
+    Merge merge = new Merge(files.size());
+    for (int f = 0; f < files.size(); f++) {
+      Path path = files.get(f);
+      String name = path.toString();
+      merge.fileNames.add(name);
+      FileHandler h = new FileHandler(merge, f, name);
+      try {
+        if (Tables.isXlsx(path)) {
+          Tables.readXlsx(path, name, h);
+        } else {
+          Tables.readCsv(path, name, options.charset(), h);
+        }
+      } catch (IOException e) {
+        merge.diags.add(Diagnostic.error("file.unreadable", Location.of(name), e.getMessage()));
+      } catch (Tables.ReadException e) {
+        merge.diags.add(
+            Diagnostic.error("file.malformed", Location.of(name, e.line(), 0), e.getMessage()));
+      }
+      h.finish();
+    }
+    boolean[] any = new boolean[units.size()];
+    for (double[][] month : merge.values.values()) {
+      for (double[] col : month) {
+        if (col != null) {
+          for (int u = 0; u < any.length; u++) {
+            any[u] |= !Double.isNaN(col[u]);
+          }
+        }
+      }
+    }
+    for (int u = 0; u < any.length; u++) {
+      if (!any[u]) {
+        Unit unit = units.units().get(u);
+        merge.diags.add(
+            Diagnostic.warning(
+                "data.unit.nodata", Location.of(units.file(), unit.line(), 0), unit.id()));
+      }
+    }
+    if (merge.values.isEmpty() && merge.diags.stream().noneMatch(Diagnostic::isError)) {
+      merge.diags.add(
+          Diagnostic.error("data.none", Location.of(String.join(", ", merge.fileNames))));
+    }
+    if (merge.diags.stream().anyMatch(Diagnostic::isError)) {
+      return new Loaded<>(null, merge.diags);
+    }
+    int first = merge.values.firstKey();
+    int last = merge.values.lastKey();
+    double[][][] v = new double[last - first + 1][][];
+    merge.values.forEach((k, m) -> v[k - first] = m);
+    return new Loaded<>(new Dataset(model, units, first, v, merge.fileNames), merge.diags);
+  }
+
+  /** The state of one merge: values, their provenance, and the diagnostics. */
+  private final class Merge {
+    final TreeMap<Integer, double[][]> values = new TreeMap<>();
+    final Map<Integer, long[][]> where = new HashMap<>();
+    final List<String> fileNames = new ArrayList<>();
+    final List<Diagnostic> diags = new ArrayList<>();
+
+    Merge(int files) {}
+
+    /** Stores a value; reports a conflict when a different one was given before. */
+    void put(int month, int leaf, int unit, double value, int file, TableRow row, int col) {
+      double[][] m = values.computeIfAbsent(month, k -> new double[model.leaves().size()][]);
+      long[][] w = where.computeIfAbsent(month, k -> new long[model.leaves().size()][]);
+      if (m[leaf] == null) {
+        m[leaf] = new double[units.size()];
+        Arrays.fill(m[leaf], Double.NaN);
+        w[leaf] = new long[units.size()];
+      }
+      double old = m[leaf][unit];
+      if (Double.isNaN(old)) {
+        m[leaf][unit] = value;
+        w[leaf][unit] = ((long) file << 40) | row.line();
+        return;
+      }
+      if (old != value) {
+        int oldFile = (int) (w[leaf][unit] >>> 40);
+        long oldLine = w[leaf][unit] & ((1L << 40) - 1);
+        Location other = Location.of(fileNames.get(oldFile), oldLine, 0);
+        report(
+            file,
+            Diagnostic.error(
+                    "data.conflict",
+                    row.at(col),
+                    units.units().get(unit).id(),
+                    Dataset.month(month),
+                    model.leaves().get(leaf).id(),
+                    fmt(value),
+                    fmt(old),
+                    other)
+                .withExcerpt(row.excerpt()));
+      }
+    }
+
+    final int[] perFile = new int[1024];
+
+    void report(int file, Diagnostic d) {
+      int slot = Math.min(file, perFile.length - 1);
+      if (++perFile[slot] <= MAX_DIAGNOSTICS_PER_FILE) {
+        diags.add(d);
+      }
+    }
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /** Reads the tables of one file. */
+  private final class FileHandler implements TableHandler {
+    final Merge merge;
+    final int file;
+    final String name;
+    String sheet;
+    boolean header;
+    boolean skip;
+    int unitCol;
+    int periodCol;
+    int indicatorCol;
+    int valueCol;
+    int[] leafOfCol;
+
+    FileHandler(Merge merge, int file, String name) {
+      this.merge = merge;
+      this.file = file;
+      this.name = name;
+    }
+
+    @Override
+    public void startTable(String sheet) {
+      this.sheet = sheet;
+      header = false;
+      skip = false;
+    }
+
+    void finish() {
+      int slot = Math.min(file, merge.perFile.length - 1);
+      int over = merge.perFile[slot] - MAX_DIAGNOSTICS_PER_FILE;
+      if (over > 0) {
+        merge.diags.add(Diagnostic.error("data.more", Location.of(name), over));
+      }
+    }
+
+    @Override
+    public void row(TableRow row) {
+      if (skip) {
+        return;
+      }
+      if (!header) {
+        header = true;
+        readHeader(row);
+        return;
+      }
+      if (row.blank()) {
+        return;
+      }
+      String unitId = row.cell(unitCol);
+      int unit = units.indexOf(unitId);
+      if (unit < 0) {
+        String code = unitId.isEmpty() ? "data.unit.blank" : "data.unit.unknown";
+        merge.report(
+            file,
+            Diagnostic.error(
+                    code,
+                    row.at(unitCol),
+                    unitId,
+                    hint(unitId, units.units().stream().map(Unit::id).toList()))
+                .withExcerpt(row.excerpt()));
+        return;
+      }
+      int month = Parse.period(row.cell(periodCol));
+      if (month < 0) {
+        merge.report(
+            file,
+            Diagnostic.error("data.period", row.at(periodCol), row.cell(periodCol))
+                .withExcerpt(row.excerpt()));
+        return;
+      }
+      if (indicatorCol >= 0) {
+        String id = row.cell(indicatorCol);
+        int leaf = model.leafIndex(id);
+        if (leaf < 0) {
+          String code =
+              model.node(id).isPresent() ? "data.indicator.inner" : "data.indicator.unknown";
+          merge.report(
+              file,
+              Diagnostic.error(
+                      code,
+                      row.at(indicatorCol),
+                      id,
+                      Suggest.siblings(id, leafIds(), 3).toString().replaceAll("[\\[\\]]", ""))
+                  .withExcerpt(row.excerpt()));
+          return;
+        }
+        value(row, unit, month, leaf, valueCol);
+      } else {
+        for (int c = 0; c < leafOfCol.length; c++) {
+          if (leafOfCol[c] >= 0) {
+            value(row, unit, month, leafOfCol[c], c);
+          }
+        }
+      }
+    }
+
+    private void value(TableRow row, int unit, int month, int leaf, int col) {
+      String text = row.cell(col);
+      double v = Parse.number(text);
+      if (Double.isNaN(v) && !Parse.malformed(v)) {
+        return; // blank: nothing reported
+      }
+      Node node = model.leaves().get(leaf);
+      if (Parse.malformed(v) || Double.isInfinite(v)) {
+        merge.report(
+            file,
+            Diagnostic.error("data.number", row.at(col), text, node.id())
+                .withExcerpt(row.excerpt()));
+        return;
+      }
+      LeafSpec spec = node.leaf();
+      if (!spec.plausible(v)) {
+        merge.report(
+            file,
+            Diagnostic.error(
+                    "data.range",
+                    row.at(col),
+                    fmt(v),
+                    node.id(),
+                    fmt(spec.rangeMin()),
+                    fmt(spec.rangeMax()))
+                .withExcerpt(row.excerpt()));
+        return;
+      }
+      merge.put(month, leaf, unit, v, file, row, col);
+    }
+
+    private void readHeader(TableRow row) {
+      String[] h = new String[row.size()];
+      for (int i = 0; i < h.length; i++) {
+        h[i] = Headers.clean(row.cell(i));
+      }
+      unitCol = Headers.find(h, "unit");
+      periodCol = Headers.find(h, "period");
+      indicatorCol = Headers.find(h, "indicator");
+      valueCol = Headers.find(h, "value");
+      leafOfCol = new int[h.length];
+      Arrays.fill(leafOfCol, -1);
+      int leaves = 0;
+      List<Integer> unknown = new ArrayList<>();
+      for (int i = 0; i < h.length; i++) {
+        int leaf = model.leafIndex(h[i]);
+        if (leaf >= 0) {
+          leafOfCol[i] = leaf;
+          leaves++;
+        } else if (i != unitCol
+            && i != periodCol
+            && h[i].matches("[A-Za-z]+[0-9]+(\\.[0-9A-Za-z]+)+")) {
+          unknown.add(i);
+        }
+      }
+      boolean isLong = indicatorCol >= 0 && valueCol >= 0;
+      if (unitCol < 0 || periodCol < 0 || (!isLong && leaves == 0)) {
+        if (sheet != null && unitCol < 0 && periodCol < 0) {
+          merge.diags.add(Diagnostic.warning("data.sheet.ignored", row.at(), sheet));
+        } else {
+          merge.report(
+              file,
+              Diagnostic.error("data.header", row.at(), String.join(",", h))
+                  .withExcerpt(row.excerpt()));
+        }
+        skip = true;
+        return;
+      }
+      if (isLong) {
+        Arrays.fill(leafOfCol, -1);
+        return;
+      }
+      indicatorCol = -1;
+      for (int i : unknown) {
+        merge.report(
+            file,
+            Diagnostic.error(
+                    "data.indicator.unknown",
+                    row.at(i),
+                    h[i],
+                    String.join(", ", Suggest.siblings(h[i], leafIds(), 3)))
+                .withExcerpt(row.excerpt()));
+      }
+    }
+
+    private List<String> leafIds() {
+      return model.leaves().stream().map(Node::id).toList();
+    }
+
+    private String hint(String word, List<String> candidates) {
+      return String.join(", ", Suggest.closest(word, candidates, 3));
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.qinglian.diag;
+
+import java.util.List;
+
+/**
+ * The outcome of reading or checking something: the value (absent when there were errors) and every
+ * diagnostic found on the way.
+ *
+ * <p>Instances are immutable and thread-safe when {@code T} is.
+ *
+ * @param <T> the type of the value
+ * @param value the value, or null when {@link #hasErrors()}
+ * @param diagnostics every problem found, in the order found
+ */
+public record Loaded<T>(T value, List<Diagnostic> diagnostics) {
+  /** Copies the diagnostics and checks that a value is present when there is no error. */
+  public Loaded {
+    diagnostics = List.copyOf(diagnostics);
+    if (value == null && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+      throw new IllegalArgumentException("a value is required when there is no error");
+    }
+  }
+
+  /** True when at least one diagnostic is an error. */
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  /** The value, or a {@link QinglianException} carrying the diagnostics when there were errors. */
+  public T orElseThrow() throws QinglianException {
+    if (hasErrors()) {
+      throw new QinglianException(diagnostics);
+    }
+    return value;
+  }
+
+  /** The warnings only. */
+  public List<Diagnostic> warnings() {
+    return diagnostics.stream().filter(d -> !d.isError()).toList();
+  }
+}

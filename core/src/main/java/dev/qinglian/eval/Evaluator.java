@@ -1,0 +1,156 @@
+package dev.qinglian.eval;
+
+import dev.qinglian.data.Dataset;
+import dev.qinglian.data.Unit;
+import dev.qinglian.data.UnitRegister;
+import dev.qinglian.internal.kernel.Flags;
+import dev.qinglian.internal.kernel.Kernel;
+import dev.qinglian.model.Denominator;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.LeafSpec;
+import dev.qinglian.model.MissingPolicy;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates months of a {@link Dataset} under an {@link IndicatorModel}.
+ *
+ * <p>For each leaf and unit the value used in month P is the one reported in P; otherwise the
+ * latest one reported within the indicator's validity window (flagged {@link ValueFlag#CARRIED});
+ * otherwise the model's missing-data policy applies: {@code exclude} drops the leaf (its siblings'
+ * weights are re-normalised), {@code last-value} carries the last report up to {@code max-months}
+ * further ({@link ValueFlag#STALE}), {@code group-mean} imputes the mean denominated value of the
+ * units of the same type ({@link ValueFlag#IMPUTED}). Then leaves are normalised, nodes aggregated,
+ * the index classified into bands, override caps applied, and units whose coverage is below the
+ * minimum classified {@link dev.qinglian.model.Band#INSUFFICIENT}.
+ *
+ * <p>Instances are immutable and thread-safe; one evaluator can serve many threads.
+ */
+public final class Evaluator {
+  private final IndicatorModel model;
+  private final Kernel kernel;
+
+  /** An evaluator for a model. */
+  public Evaluator(IndicatorModel model) {
+    this.model = model;
+    this.kernel = new Kernel(model);
+  }
+
+  /** The model. */
+  public IndicatorModel model() {
+    return model;
+  }
+
+  /**
+   * Evaluates one month.
+   *
+   * @throws IllegalArgumentException when the dataset was read for another model
+   */
+  public PeriodResult evaluate(Dataset data, YearMonth period) {
+    if (data.model() != model) {
+      throw new IllegalArgumentException("the dataset was read for another model");
+    }
+    UnitRegister register = data.units();
+    int units = register.size();
+    int leaves = model.leaves().size();
+    double[][] raw = new double[leaves][];
+    byte[][] flags = new byte[leaves][];
+    double[] scratch = new double[units];
+    MissingPolicy policy = model.missing();
+    for (int l = 0; l < leaves; l++) {
+      LeafSpec spec = model.leaves().get(l).leaf();
+      double[] x = new double[units];
+      byte[] f = new byte[units];
+      data.copyColumn(period, l, x);
+      int window = spec.frequency().validMonths();
+      int reach =
+          window - 1 + (policy.kind() == MissingPolicy.Kind.LAST_VALUE ? policy.maxMonths() : 0);
+      int missing = countNaN(x);
+      for (int k = 1; k <= reach && missing > 0; k++) {
+        YearMonth earlier = period.minusMonths(k);
+        if (!data.hasColumn(earlier, l)) {
+          continue;
+        }
+        data.copyColumn(earlier, l, scratch);
+        byte flag = k < window ? Flags.CARRIED : (byte) (Flags.CARRIED | Flags.STALE);
+        for (int u = 0; u < units; u++) {
+          if (Double.isNaN(x[u]) && !Double.isNaN(scratch[u])) {
+            x[u] = scratch[u];
+            f[u] = flag;
+            missing--;
+          }
+        }
+      }
+      if (missing > 0 && policy.kind() == MissingPolicy.Kind.GROUP_MEAN) {
+        impute(spec, register, x, f);
+      }
+      raw[l] = x;
+      flags[l] = f;
+    }
+    double[] staff = new double[units];
+    double[] served = new double[units];
+    for (int u = 0; u < units; u++) {
+      Unit unit = register.units().get(u);
+      staff[u] = unit.staff();
+      served[u] = unit.served();
+    }
+    Kernel.Output out = kernel.evaluate(raw, flags, staff, served);
+    return new PeriodResult(model, kernel, register, period, raw, flags, out);
+  }
+
+  /** Evaluates every month from {@code from} to {@code to} inclusive, in order. */
+  public List<PeriodResult> evaluate(Dataset data, YearMonth from, YearMonth to) {
+    List<PeriodResult> out = new ArrayList<>();
+    for (YearMonth p = from; !p.isAfter(to); p = p.plusMonths(1)) {
+      out.add(evaluate(data, p));
+    }
+    return out;
+  }
+
+  private static int countNaN(double[] x) {
+    int n = 0;
+    for (double v : x) {
+      if (Double.isNaN(v)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Group mean of the denominated values of units of the same type, written back as raw. */
+  private static void impute(LeafSpec spec, UnitRegister register, double[] x, byte[] f) {
+    Denominator d = spec.denominator();
+    int units = x.length;
+    Map<String, double[]> sums = new HashMap<>();
+    double[] base = new double[units];
+    for (int u = 0; u < units; u++) {
+      Unit unit = register.units().get(u);
+      base[u] =
+          switch (d.base()) {
+            case NONE -> 1;
+            case STAFF -> unit.staff() / d.per();
+            case SERVED -> unit.served() / d.per();
+          };
+      if (!Double.isNaN(x[u])) {
+        double eff = x[u] / base[u];
+        if (!Double.isNaN(eff) && !Double.isInfinite(eff)) {
+          double[] s = sums.computeIfAbsent(unit.type(), k -> new double[2]);
+          s[0] += eff;
+          s[1]++;
+        }
+      }
+    }
+    for (int u = 0; u < units; u++) {
+      if (Double.isNaN(x[u])) {
+        double[] s = sums.get(register.units().get(u).type());
+        if (s != null && s[1] > 0) {
+          x[u] = s[0] / s[1] * base[u];
+          f[u] = Flags.IMPUTED;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,269 @@
+package dev.qinglian.eval;
+
+import dev.qinglian.data.Unit;
+import dev.qinglian.data.UnitRegister;
+import dev.qinglian.internal.kernel.Flags;
+import dev.qinglian.internal.kernel.Kernel;
+import dev.qinglian.model.Band;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.Node;
+import dev.qinglian.model.OverrideRule;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The evaluation of one month: per unit the index, every node's score, the colour and rank, the
+ * coverage, and per leaf the raw value used, its normalised score and its provenance flags.
+ *
+ * <p>Units are addressed by their position in the {@link UnitRegister} ({@code 0…size−1}) or by id.
+ * Instances are immutable and thread-safe: the arrays are never exposed.
+ */
+public final class PeriodResult {
+  private final IndicatorModel model;
+  private final Kernel kernel;
+  private final UnitRegister units;
+  private final YearMonth period;
+  private final double[][] raw;
+  private final byte[][] flags;
+  private final Kernel.Output out;
+  private final Map<String, Integer> nodePos;
+  private final int[] rank;
+  private final int[] order;
+
+  PeriodResult(
+      IndicatorModel model,
+      Kernel kernel,
+      UnitRegister units,
+      YearMonth period,
+      double[][] raw,
+      byte[][] flags,
+      Kernel.Output out) {
+    this.model = model;
+    this.kernel = kernel;
+    this.units = units;
+    this.period = period;
+    this.raw = raw;
+    this.flags = flags;
+    this.out = out;
+    Map<String, Integer> pos = new HashMap<>();
+    List<Node> nodes = model.nodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      pos.put(nodes.get(i).id(), i);
+    }
+    this.nodePos = pos;
+    int n = units.size();
+    Integer[] idx = new Integer[n];
+    for (int u = 0; u < n; u++) {
+      idx[u] = u;
+    }
+    double[] index = out.score[0];
+    // Ranked units first by index descending, then unranked; ties by unit id for a stable order.
+    java.util.Arrays.sort(
+        idx,
+        Comparator.comparing((Integer u) -> out.band[u] < 0)
+            .thenComparing((Integer u) -> out.band[u] < 0 ? 0 : -index[u])
+            .thenComparing((Integer u) -> units.units().get(u).id()));
+    order = new int[n];
+    rank = new int[n];
+    for (int i = 0; i < n; i++) {
+      int u = idx[i];
+      order[i] = u;
+      if (out.band[u] >= 0) {
+        rank[u] =
+            i > 0 && out.band[order[i - 1]] >= 0 && index[order[i - 1]] == index[u]
+                ? rank[order[i - 1]]
+                : i + 1;
+      }
+    }
+  }
+
+  /** The model. */
+  public IndicatorModel model() {
+    return model;
+  }
+
+  /** The unit register. */
+  public UnitRegister units() {
+    return units;
+  }
+
+  /** The month evaluated. */
+  public YearMonth period() {
+    return period;
+  }
+
+  /** Number of units. */
+  public int size() {
+    return units.size();
+  }
+
+  /** Position of a unit or -1. */
+  public int indexOf(String unitId) {
+    return units.indexOf(unitId);
+  }
+
+  /** The index of unit {@code u} in [0, 100], NaN when it has no data. */
+  public double index(int u) {
+    return out.score[0][u];
+  }
+
+  /** The score of node {@code nodeId} for unit {@code u} in [0, 100], NaN when missing. */
+  public double score(String nodeId, int u) {
+    return out.score[node(nodeId)][u];
+  }
+
+  /** The raw value used for leaf {@code leafId} (as reported, before denominators), NaN if none. */
+  public double raw(String leafId, int u) {
+    return raw[leaf(leafId)][u];
+  }
+
+  /** The value after the denominator (the one normalised), NaN if none. */
+  public double effective(String leafId, int u) {
+    return out.effective[leaf(leafId)][u];
+  }
+
+  /** Where the value of a leaf came from when it was not reported this month. */
+  public Set<ValueFlag> flags(String leafId, int u) {
+    byte f = flags[leaf(leafId)][u];
+    EnumSet<ValueFlag> s = EnumSet.noneOf(ValueFlag.class);
+    if ((f & Flags.CARRIED) != 0) {
+      s.add(ValueFlag.CARRIED);
+    }
+    if ((f & Flags.STALE) != 0) {
+      s.add(ValueFlag.STALE);
+    }
+    if ((f & Flags.IMPUTED) != 0) {
+      s.add(ValueFlag.IMPUTED);
+    }
+    return s;
+  }
+
+  /**
+   * The weight a node actually had in the index for this unit: its sibling weight re-normalised
+   * over the siblings that had a score, multiplied up the tree; 0 when the node was missing.
+   */
+  public double effectiveWeight(String nodeId, int u) {
+    int i = node(nodeId);
+    double w = 1;
+    for (; i > 0; i = kernel.parent(i)) {
+      if (Double.isNaN(out.score[i][u])) {
+        return 0;
+      }
+      int p = kernel.parent(i);
+      double sum = 0;
+      for (Node c : model.nodes().get(p).children()) {
+        int ci = nodePos.get(c.id());
+        if (!Double.isNaN(out.score[ci][u])) {
+          sum += kernel.localWeight(ci);
+        }
+      }
+      w *= kernel.localWeight(i) / sum;
+    }
+    return w;
+  }
+
+  /** Share (0–1) of the nominal index weight resting on reported or carried values. */
+  public double coverage(int u) {
+    return out.coverage[u];
+  }
+
+  /** The colour after override caps and the coverage rule. */
+  public Band band(int u) {
+    int b = out.band[u];
+    return b < 0 ? Band.INSUFFICIENT : model.bands().get(b);
+  }
+
+  /** The colour by the index alone, empty when the index is NaN. */
+  public Optional<Band> uncappedBand(int u) {
+    int b = out.uncapped[u];
+    return b < 0 ? Optional.empty() : Optional.of(model.bands().get(b));
+  }
+
+  /** The override rules that fired for unit {@code u}, in model order. */
+  public List<OverrideRule> caps(int u) {
+    List<OverrideRule> r = new ArrayList<>();
+    long bits = out.rules[u];
+    for (int i = 0; i < model.overrides().size(); i++) {
+      if ((bits & (1L << i)) != 0) {
+        r.add(model.overrides().get(i));
+      }
+    }
+    return r;
+  }
+
+  /** 1-based rank by index (ties share the better rank); 0 for units with insufficient data. */
+  public int rank(int u) {
+    return rank[u];
+  }
+
+  /** One unit's line. */
+  public UnitScore unit(int u) {
+    List<Double> dims = new ArrayList<>();
+    for (Node d : model.dimensions()) {
+      dims.add(score(d.id(), u));
+    }
+    Unit unit = units.units().get(u);
+    return new UnitScore(
+        unit, rank[u], index(u), band(u), uncappedBand(u).orElse(null), coverage(u), caps(u), dims);
+  }
+
+  /** The line of the unit with this id. */
+  public Optional<UnitScore> unit(String id) {
+    int u = units.indexOf(id);
+    return u < 0 ? Optional.empty() : Optional.of(unit(u));
+  }
+
+  /** All units in rank order (unranked last, ties by unit id). */
+  public List<UnitScore> ranking() {
+    List<UnitScore> r = new ArrayList<>(order.length);
+    for (int u : order) {
+      r.add(unit(u));
+    }
+    return r;
+  }
+
+  /** Units per colour: every band of the model in order, then {@code insufficient} if any. */
+  public Map<String, Integer> colourCounts() {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    for (Band b : model.bands()) {
+      m.put(b.id(), 0);
+    }
+    for (int u = 0; u < size(); u++) {
+      m.merge(band(u).id(), 1, Integer::sum);
+    }
+    return m;
+  }
+
+  /**
+   * The change of the index of unit {@code u} against another result (typically the previous
+   * month), matched by unit id; NaN when either index is missing.
+   */
+  public double change(int u, PeriodResult previous) {
+    int p = previous.indexOf(units.units().get(u).id());
+    return p < 0 ? Double.NaN : index(u) - previous.index(p);
+  }
+
+  private int node(String id) {
+    Integer i = nodePos.get(id);
+    if (i == null) {
+      throw new IllegalArgumentException("unknown node " + id);
+    }
+    return i;
+  }
+
+  private int leaf(String id) {
+    int l = model.leafIndex(id);
+    if (l < 0) {
+      throw new IllegalArgumentException("unknown leaf " + id);
+    }
+    return l;
+  }
+}

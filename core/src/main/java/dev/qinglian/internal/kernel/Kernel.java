@@ -1,0 +1,272 @@
+package dev.qinglian.internal.kernel;
+
+import dev.qinglian.model.Aggregation;
+import dev.qinglian.model.Band;
+import dev.qinglian.model.Denominator;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.LeafSpec;
+import dev.qinglian.model.Node;
+import dev.qinglian.model.OverrideRule;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model compiled to arrays, and the evaluation of one period's column batch: normalise →
+ * aggregate → classify → override. Pure: the same arrays in give the same arrays out.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Kernel {
+  private final IndicatorModel model;
+  private final int nodeCount;
+  private final int[] parent;
+  private final double[] localWeight;
+  private final boolean[] geometric;
+  private final int[] leafNode;
+  private final double[] nominal;
+  private final int[] ruleLeaf;
+  private final int[] ruleCap;
+  private final double[] bandMin;
+
+  /** Compiles a model. */
+  public Kernel(IndicatorModel model) {
+    this.model = model;
+    List<Node> nodes = model.nodes();
+    nodeCount = nodes.size();
+    Map<String, Integer> pos = new HashMap<>();
+    for (int i = 0; i < nodeCount; i++) {
+      pos.put(nodes.get(i).id(), i);
+    }
+    parent = new int[nodeCount];
+    localWeight = new double[nodeCount];
+    geometric = new boolean[nodeCount];
+    parent[0] = -1;
+    localWeight[0] = 1;
+    for (int i = 0; i < nodeCount; i++) {
+      Node n = nodes.get(i);
+      geometric[i] = n.aggregation() == Aggregation.GEOMETRIC;
+      double sum = 0;
+      for (Node c : n.children()) {
+        sum += c.weight();
+      }
+      for (Node c : n.children()) {
+        int ci = pos.get(c.id());
+        parent[ci] = i;
+        localWeight[ci] = c.weight() / sum;
+      }
+    }
+    List<Node> leaves = model.leaves();
+    leafNode = new int[leaves.size()];
+    nominal = new double[leaves.size()];
+    for (int l = 0; l < leaves.size(); l++) {
+      leafNode[l] = pos.get(leaves.get(l).id());
+      double w = 1;
+      for (int i = leafNode[l]; i > 0; i = parent[i]) {
+        w *= localWeight[i];
+      }
+      nominal[l] = w;
+    }
+    List<OverrideRule> rules = model.overrides();
+    ruleLeaf = new int[rules.size()];
+    ruleCap = new int[rules.size()];
+    List<Band> bands = model.bands();
+    for (int r = 0; r < rules.size(); r++) {
+      ruleLeaf[r] = model.leafIndex(rules.get(r).indicator());
+      for (int b = 0; b < bands.size(); b++) {
+        if (bands.get(b).id().equals(rules.get(r).cap())) {
+          ruleCap[r] = b;
+        }
+      }
+    }
+    bandMin = bands.stream().mapToDouble(Band::min).toArray();
+    if (rules.size() > 63) {
+      throw new IllegalArgumentException("at most 63 override rules are supported");
+    }
+  }
+
+  /** Number of nodes (pre-order, root at 0). */
+  public int nodeCount() {
+    return nodeCount;
+  }
+
+  /** Node position of leaf {@code l}. */
+  public int leafNode(int l) {
+    return leafNode[l];
+  }
+
+  /** Nominal weight of leaf {@code l} in the index. */
+  public double nominal(int l) {
+    return nominal[l];
+  }
+
+  /** Parent position of node {@code i}, -1 for the root. */
+  public int parent(int i) {
+    return parent[i];
+  }
+
+  /** Weight of node {@code i} among its siblings, normalised to sum to 1. */
+  public double localWeight(int i) {
+    return localWeight[i];
+  }
+
+  /** True when node {@code i} aggregates geometrically. */
+  public boolean geometric(int i) {
+    return geometric[i];
+  }
+
+  /** The output of one period: arrays indexed [node][unit] and [unit]. */
+  public static final class Output {
+    /** Scores per node and unit, NaN where not computable. */
+    public final double[][] score;
+
+    /** Effective raw values per leaf and unit (after denominators). */
+    public final double[][] effective;
+
+    /** Share of the nominal index weight resting on reported or carried values. */
+    public final double[] coverage;
+
+    /** Band by index alone (position in the model's bands), -1 when the index is NaN. */
+    public final int[] uncapped;
+
+    /** Final band after caps and the coverage rule; -1 for insufficient data. */
+    public final int[] band;
+
+    /** Bit r set when override rule r fired for the unit. */
+    public final long[] rules;
+
+    Output(int nodes, int leaves, int units) {
+      score = new double[nodes][];
+      effective = new double[leaves][];
+      coverage = new double[units];
+      uncapped = new int[units];
+      band = new int[units];
+      rules = new long[units];
+    }
+  }
+
+  /**
+   * Evaluates a batch.
+   *
+   * @param raw raw reported values [leaf][unit], NaN where missing (not modified)
+   * @param flags provenance bits [leaf][unit] ({@link Flags})
+   * @param staff staff per unit (NaN when unknown)
+   * @param served population served per unit (NaN when unknown)
+   */
+  public Output evaluate(double[][] raw, byte[][] flags, double[] staff, double[] served) {
+    int units = staff.length;
+    int leaves = leafNode.length;
+    Output out = new Output(nodeCount, leaves, units);
+    for (int l = 0; l < leaves; l++) {
+      LeafSpec spec = model.leaves().get(l).leaf();
+      double[] x = new double[units];
+      Denominator d = spec.denominator();
+      double[] r = raw[l];
+      if (d.base() == Denominator.Base.NONE) {
+        System.arraycopy(r, 0, x, 0, units);
+      } else {
+        double[] base = d.base() == Denominator.Base.STAFF ? staff : served;
+        double per = d.per();
+        for (int u = 0; u < units; u++) {
+          x[u] = r[u] / base[u] * per;
+        }
+      }
+      out.effective[l] = x;
+      double[] s = new double[units];
+      Normalise.column(spec.normalisation(), spec.direction(), x, s);
+      out.score[leafNode[l]] = s;
+      double w = nominal[l];
+      byte[] f = flags[l];
+      double[] cov = out.coverage;
+      for (int u = 0; u < units; u++) {
+        if (!Double.isNaN(s[u]) && (f[u] & Flags.IMPUTED) == 0) {
+          cov[u] += w;
+        }
+      }
+    }
+    aggregate(out.score, units);
+    classify(out, raw, flags, units);
+    return out;
+  }
+
+  /** Aggregates inner nodes bottom-up (reverse pre-order visits children before parents). */
+  private void aggregate(double[][] score, int units) {
+    double[][] num = new double[nodeCount][];
+    double[][] den = new double[nodeCount][];
+    for (int i = nodeCount - 1; i >= 0; i--) {
+      if (score[i] == null) {
+        // inner node: all children are done
+        double[] n = num[i];
+        double[] d = den[i];
+        double[] s = new double[units];
+        for (int u = 0; u < units; u++) {
+          if (d == null || d[u] == 0) {
+            s[u] = Double.NaN;
+          } else {
+            s[u] = geometric[i] ? Math.exp(n[u] / d[u]) : n[u] / d[u];
+          }
+        }
+        score[i] = s;
+      }
+      int p = parent[i];
+      if (p < 0) {
+        continue;
+      }
+      if (num[p] == null) {
+        num[p] = new double[units];
+        den[p] = new double[units];
+      }
+      double w = localWeight[i];
+      double[] s = score[i];
+      double[] n = num[p];
+      double[] d = den[p];
+      boolean geo = geometric[p];
+      for (int u = 0; u < units; u++) {
+        double v = s[u];
+        if (!Double.isNaN(v)) {
+          n[u] += geo ? w * Math.log(v) : w * v;
+          d[u] += w;
+        }
+      }
+    }
+  }
+
+  private void classify(Output out, double[][] raw, byte[][] flags, int units) {
+    double[] index = out.score[0];
+    double minCoverage = model.missing().minCoverage();
+    int worst = bandMin.length - 1;
+    for (int u = 0; u < units; u++) {
+      double x = index[u];
+      int b = -1;
+      if (!Double.isNaN(x)) {
+        b = worst;
+        for (int k = 0; k < bandMin.length; k++) {
+          if (x >= bandMin[k]) {
+            b = k;
+            break;
+          }
+        }
+      }
+      out.uncapped[u] = b;
+      long fired = 0;
+      int capped = b;
+      for (int r = 0; r < ruleLeaf.length; r++) {
+        double v = raw[ruleLeaf[r]][u];
+        if ((flags[ruleLeaf[r]][u] & Flags.IMPUTED) == 0
+            && model
+                .overrides()
+                .get(r)
+                .comparison()
+                .test(v, model.overrides().get(r).threshold())) {
+          fired |= 1L << r;
+          if (capped >= 0 && ruleCap[r] > capped) {
+            capped = ruleCap[r];
+          }
+        }
+      }
+      out.rules[u] = fired;
+      boolean insufficient = Double.isNaN(x) || out.coverage[u] < minCoverage - 1e-12;
+      out.band[u] = insufficient ? -1 : capped;
+    }
+  }
+}

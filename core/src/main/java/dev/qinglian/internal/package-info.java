@@ -1,0 +1,2 @@
+/** Implementation details of qinglian; not exported, may change without notice. */
+package dev.qinglian.internal;

@@ -1,0 +1,198 @@
+package dev.qinglian.internal.table;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+/** Reads CSV and XLSX files row by row into a {@link TableHandler}. */
+public final class Tables {
+  /** GB18030, a superset of GBK: what Excel on a Chinese Windows writes. */
+  public static final Charset GB18030 = Charset.forName("GB18030");
+
+  private Tables() {}
+
+  /** A failure to read a file at all (not a problem of one value). */
+  public static final class ReadException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final long line;
+
+    ReadException(String message, long line, Throwable cause) {
+      super(message, cause);
+      this.line = line;
+    }
+
+    /** The line where reading stopped, 0 when unknown. */
+    public long line() {
+      return line;
+    }
+  }
+
+  /** True for names ending in {@code .xlsx} (case-insensitive). */
+  public static boolean isXlsx(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+  }
+
+  /**
+   * Detects the encoding of a CSV file: UTF-8 with or without byte-order mark when the bytes are
+   * valid UTF-8, GB18030 (a superset of GBK) otherwise.
+   */
+  public static Charset detect(Path file) throws IOException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      ByteBuffer bytes = ByteBuffer.allocate(buf.length + 8);
+      CharBuffer chars = CharBuffer.allocate(buf.length + 8);
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        bytes.put(buf, 0, n);
+        bytes.flip();
+        if (decoder.decode(bytes, chars, false).isError()) {
+          return GB18030;
+        }
+        bytes.compact();
+        chars.clear();
+      }
+      bytes.flip();
+      if (decoder.decode(bytes, chars, true).isError() || decoder.flush(chars).isError()) {
+        return GB18030;
+      }
+      return StandardCharsets.UTF_8;
+    } catch (CharacterCodingException e) {
+      return GB18030;
+    }
+  }
+
+  /** Reads a CSV file (one table) with the given charset, or a detected one when null. */
+  public static void readCsv(Path file, String name, Charset charset, TableHandler handler)
+      throws IOException, ReadException {
+    Charset cs = charset != null ? charset : detect(file);
+    TableRow row = new TableRow();
+    row.file = name;
+    handler.startTable(null);
+    try (Reader reader = reader(file, cs);
+        CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(reader)) {
+      Iterator<CsvRecord> it = csv.iterator();
+      while (true) {
+        CsvRecord rec;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          rec = it.next();
+        } catch (CsvParseException e) {
+          throw new ReadException(e.getMessage(), row.line + 1, e);
+        }
+        row.line = rec.getStartingLineNumber();
+        row.cells = rec.getFields().toArray(new String[0]);
+        handler.row(row);
+      }
+    }
+  }
+
+  private static Reader reader(Path file, Charset cs) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    if (cs.equals(StandardCharsets.UTF_8)) {
+      in.mark(3);
+      byte[] bom = in.readNBytes(3);
+      if (!(bom.length == 3
+          && (bom[0] & 0xff) == 0xEF
+          && (bom[1] & 0xff) == 0xBB
+          && (bom[2] & 0xff) == 0xBF)) {
+        in.reset();
+      }
+    }
+    return new InputStreamReader(in, cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE));
+  }
+
+  /**
+   * Reads every visible sheet of a workbook, each as a table. Numbers are given as plain decimal
+   * text (a percent-formatted 0.95 becomes {@code 95}); dates as {@code YYYY-MM-DD}.
+   */
+  public static void readXlsx(Path file, String name, TableHandler handler)
+      throws IOException, ReadException {
+    TableRow row = new TableRow();
+    row.file = name;
+    try (InputStream in = Files.newInputStream(file);
+        ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
+      for (Sheet sheet : wb.getSheets().toList()) {
+        row.sheet = sheet.getName();
+        handler.startTable(sheet.getName());
+        try (Stream<Row> rows = sheet.openStream()) {
+          Iterator<Row> it = rows.iterator();
+          while (it.hasNext()) {
+            Row r = it.next();
+            row.line = r.getRowNum();
+            String[] cells = new String[r.getCellCount()];
+            for (int i = 0; i < cells.length; i++) {
+              cells[i] = text(r.getCell(i));
+            }
+            row.cells = cells;
+            if (!row.blank()) {
+              handler.row(row);
+            }
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new ReadException(String.valueOf(e.getMessage()), row.line, e);
+    }
+  }
+
+  private static String text(Cell cell) {
+    if (cell == null || cell.getType() == CellType.EMPTY) {
+      return "";
+    }
+    if (cell.getType() == CellType.NUMBER) {
+      String format = cell.getDataFormatString();
+      BigDecimal n = cell.asNumber();
+      if (format != null && isDateFormat(format)) {
+        LocalDateTime d = cell.asDate();
+        return String.format(
+            Locale.ROOT, "%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+      }
+      if (format != null && format.contains("%")) {
+        n = n.movePointRight(2);
+      }
+      return n.stripTrailingZeros().toPlainString();
+    }
+    if (cell.getType() == CellType.ERROR) {
+      return "#ERROR:" + cell.getRawValue();
+    }
+    String t = cell.getText();
+    return t == null ? "" : t;
+  }
+
+  private static boolean isDateFormat(String format) {
+    String f = format.toLowerCase(Locale.ROOT).replaceAll("\"[^\"]*\"|\\[[^]]*]", "");
+    return f.contains("yy") || f.contains("mm") && f.contains("d") || f.contains("年");
+  }
+}

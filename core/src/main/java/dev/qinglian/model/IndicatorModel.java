@@ -1,0 +1,196 @@
+package dev.qinglian.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A complete indicator model: the tree under the index, the colour bands (best first), the override
+ * rules, the missing-data policy and the default display language. Build it with {@link
+ * ModelLoader} from YAML, or directly from records.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class IndicatorModel {
+  private final Node root;
+  private final List<Band> bands;
+  private final List<OverrideRule> overrides;
+  private final MissingPolicy missing;
+  private final String language;
+  private final List<Node> leaves;
+  private final List<Node> nodes;
+  private final Map<String, Node> byId;
+  private final Map<String, Node> parents;
+  private final Map<String, Integer> leafIndex;
+
+  /**
+   * Creates a model after checking that ids are unique, bands are ordered best first by strictly
+   * decreasing minimum, and rules name existing leaves and bands.
+   *
+   * @param root the index node; its children are the dimensions
+   * @param bands colour bands, best first
+   * @param overrides override rules (may be empty)
+   * @param missing missing-data policy
+   * @param language default display language ({@code zh} or {@code en})
+   * @throws IllegalArgumentException when the model is inconsistent
+   */
+  public IndicatorModel(
+      Node root,
+      List<Band> bands,
+      List<OverrideRule> overrides,
+      MissingPolicy missing,
+      String language) {
+    if (root == null || root.isLeaf() || missing == null) {
+      throw new IllegalArgumentException("the index needs children and a missing-data policy");
+    }
+    this.root = root;
+    this.bands = List.copyOf(bands);
+    this.overrides = List.copyOf(overrides);
+    this.missing = missing;
+    this.language = "en".equals(language) ? "en" : "zh";
+    List<Node> all = new ArrayList<>();
+    List<Node> leafList = new ArrayList<>();
+    Map<String, Node> ids = new LinkedHashMap<>();
+    Map<String, Node> parentMap = new HashMap<>();
+    walk(root, null, all, leafList, ids, parentMap);
+    this.nodes = List.copyOf(all);
+    this.leaves = List.copyOf(leafList);
+    this.byId = Collections.unmodifiableMap(ids);
+    this.parents = Collections.unmodifiableMap(parentMap);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < leaves.size(); i++) {
+      index.put(leaves.get(i).id(), i);
+    }
+    this.leafIndex = Collections.unmodifiableMap(index);
+    if (this.bands.isEmpty()) {
+      throw new IllegalArgumentException("at least one band is required");
+    }
+    for (int i = 1; i < this.bands.size(); i++) {
+      if (!(this.bands.get(i).min() < this.bands.get(i - 1).min())) {
+        throw new IllegalArgumentException("bands must have strictly decreasing minimums");
+      }
+    }
+    for (OverrideRule rule : this.overrides) {
+      if (!leafIndex.containsKey(rule.indicator()) || band(rule.cap()).isEmpty()) {
+        throw new IllegalArgumentException("override " + rule.id() + " names unknown ids");
+      }
+    }
+  }
+
+  private static void walk(
+      Node node,
+      Node parent,
+      List<Node> all,
+      List<Node> leaves,
+      Map<String, Node> ids,
+      Map<String, Node> parents) {
+    if (ids.putIfAbsent(node.id(), node) != null) {
+      throw new IllegalArgumentException("duplicate id " + node.id());
+    }
+    all.add(node);
+    if (parent != null) {
+      parents.put(node.id(), parent);
+    }
+    if (node.isLeaf()) {
+      leaves.add(node);
+    }
+    for (Node child : node.children()) {
+      walk(child, node, all, leaves, ids, parents);
+    }
+  }
+
+  /** The index node. */
+  public Node root() {
+    return root;
+  }
+
+  /** The root's children (the seven dimensions in the default model). */
+  public List<Node> dimensions() {
+    return root.children();
+  }
+
+  /** Every node, depth-first in model order, the root first. */
+  public List<Node> nodes() {
+    return nodes;
+  }
+
+  /** Every leaf indicator, in model order. */
+  public List<Node> leaves() {
+    return leaves;
+  }
+
+  /** The node with this id. */
+  public Optional<Node> node(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** The parent of a node, empty for the root or an unknown id. */
+  public Optional<Node> parent(String id) {
+    return Optional.ofNullable(parents.get(id));
+  }
+
+  /** Position of a leaf in {@link #leaves()}, or -1. */
+  public int leafIndex(String id) {
+    Integer i = leafIndex.get(id);
+    return i == null ? -1 : i;
+  }
+
+  /** Colour bands, best first. */
+  public List<Band> bands() {
+    return bands;
+  }
+
+  /** The band with this id. */
+  public Optional<Band> band(String id) {
+    return bands.stream().filter(b -> b.id().equals(id)).findFirst();
+  }
+
+  /** The band an index falls in (unrounded index; the last band catches everything below). */
+  public Band classify(double index) {
+    for (Band band : bands) {
+      if (index >= band.min()) {
+        return band;
+      }
+    }
+    return bands.get(bands.size() - 1);
+  }
+
+  /** Override rules in model order. */
+  public List<OverrideRule> overrides() {
+    return overrides;
+  }
+
+  /** The missing-data policy. */
+  public MissingPolicy missing() {
+    return missing;
+  }
+
+  /** Default display language, {@code zh} or {@code en}. */
+  public String language() {
+    return language;
+  }
+
+  /**
+   * The nominal weight of a node within the whole index: the product of its sibling-normalised
+   * weights on the path from the root (1 for the root).
+   */
+  public double nominalWeight(String id) {
+    Node node = byId.get(id);
+    if (node == null) {
+      throw new IllegalArgumentException("unknown node " + id);
+    }
+    double w = 1;
+    for (Node p = parents.get(id); p != null; node = p, p = parents.get(p.id())) {
+      double sum = 0;
+      for (Node c : p.children()) {
+        sum += c.weight();
+      }
+      w *= node.weight() / sum;
+    }
+    return w;
+  }
+}

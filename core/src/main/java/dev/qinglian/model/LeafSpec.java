@@ -1,0 +1,43 @@
+package dev.qinglian.model;
+
+/**
+ * What a leaf indicator measures and how it is scored.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param direction whether higher or lower raw values are better
+ * @param unit unit of the raw value as reported ({@code %}, {@code count}, {@code score}…)
+ * @param denominator what the raw value is divided by before normalisation
+ * @param frequency how often it is reported (validity window of a value)
+ * @param source id of the source department whose file carries it, or empty
+ * @param normalisation how raw values become scores
+ * @param rangeMin smallest plausible reported value (inclusive), or -∞
+ * @param rangeMax largest plausible reported value (inclusive), or +∞
+ */
+public record LeafSpec(
+    Direction direction,
+    String unit,
+    Denominator denominator,
+    Frequency frequency,
+    String source,
+    Normalisation normalisation,
+    double rangeMin,
+    double rangeMax) {
+  /** Validates the leaf. */
+  public LeafSpec {
+    if (direction == null || denominator == null || frequency == null || normalisation == null) {
+      throw new IllegalArgumentException(
+          "direction, denominator, frequency, normalisation required");
+    }
+    unit = unit == null ? "" : unit;
+    source = source == null ? "" : source;
+    if (Double.isNaN(rangeMin) || Double.isNaN(rangeMax) || rangeMin > rangeMax) {
+      throw new IllegalArgumentException("range must satisfy min <= max");
+    }
+  }
+
+  /** True when {@code value} lies in the plausible range. */
+  public boolean plausible(double value) {
+    return value >= rangeMin && value <= rangeMax;
+  }
+}

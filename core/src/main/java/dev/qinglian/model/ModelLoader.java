@@ -1,0 +1,660 @@
+package dev.qinglian.model;
+
+import dev.qinglian.diag.Diagnostic;
+import dev.qinglian.diag.Loaded;
+import dev.qinglian.diag.Location;
+import dev.qinglian.internal.yaml.YamlReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads an {@link IndicatorModel} from YAML and reports every problem at once, each with file,
+ * line, column and model path. The YAML is composed into a node tree only (no object construction),
+ * with bounded aliases, nesting and size.
+ *
+ * <p>Leaf attributes ({@code direction}, {@code unit}, {@code denominator}, {@code frequency},
+ * {@code source}, {@code normalisation}, {@code goalposts}, {@code zscore}, {@code deduction},
+ * {@code range}) and {@code aggregation} may be given in {@code defaults} or on any inner node and
+ * are inherited by its descendants; a node's own value wins.
+ *
+ * <p>Instances are stateless; the class is thread-safe.
+ */
+public final class ModelLoader {
+  private static final Set<String> TOP =
+      Set.of("qinglian", "name", "language", "defaults", "missing", "bands", "overrides", "index");
+  private static final Set<String> INHERITED =
+      Set.of(
+          "aggregation",
+          "direction",
+          "unit",
+          "denominator",
+          "frequency",
+          "source",
+          "normalisation",
+          "goalposts",
+          "zscore",
+          "deduction",
+          "range");
+  private static final Set<String> NODE_KEYS =
+      union(INHERITED, "id", "name", "weight", "children", "note");
+  private static final Set<String> NAME_KEYS = Set.of("zh", "en");
+  private static final Set<String> BAND_KEYS = Set.of("id", "name", "min", "colour");
+  private static final Set<String> RULE_KEYS =
+      Set.of("id", "name", "indicator", "above", "at-least", "below", "at-most", "cap");
+  private static final Set<String> MISSING_KEYS = Set.of("policy", "max-months", "min-coverage");
+  private static final Set<String> DENOMINATOR_KEYS = Set.of("of", "per");
+  private static final Set<String> GOALPOST_KEYS = Set.of("worst", "best");
+  private static final Set<String> ZSCORE_KEYS = Set.of("mean", "sd");
+  private static final Set<String> DEDUCTION_KEYS = Set.of("points");
+
+  private ModelLoader() {}
+
+  /** Reads a model file (UTF-8). An unreadable file is reported as a diagnostic. */
+  public static Loaded<IndicatorModel> load(Path file) {
+    String name = file.toString();
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      return load(name, new StringReader(text));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return new Loaded<>(
+          null, List.of(Diagnostic.error("file.unreadable", Location.of(name), e.getMessage())));
+    }
+  }
+
+  /** Reads a model from a reader; {@code file} names it in diagnostics. */
+  public static Loaded<IndicatorModel> load(String file, Reader reader) {
+    List<Diagnostic> diags = new ArrayList<>();
+    IndicatorModel model = new Parse(file, diags).run(reader);
+    if (diags.stream().anyMatch(Diagnostic::isError)) {
+      return new Loaded<>(null, diags);
+    }
+    return new Loaded<>(model, diags);
+  }
+
+  private static Set<String> union(Set<String> base, String... more) {
+    java.util.HashSet<String> s = new java.util.HashSet<>(base);
+    s.addAll(List.of(more));
+    return Set.copyOf(s);
+  }
+
+  /** One parse: the reader, the diagnostics and the ids seen so far. */
+  private static final class Parse {
+    private final YamlReader y;
+    private final List<Diagnostic> diags;
+    private final Map<String, org.yaml.snakeyaml.nodes.Node> ids = new HashMap<>();
+
+    Parse(String file, List<Diagnostic> diags) {
+      this.y = new YamlReader(file, diags);
+      this.diags = diags;
+    }
+
+    IndicatorModel run(Reader reader) {
+      org.yaml.snakeyaml.nodes.Node doc = y.compose(reader);
+      if (doc == null) {
+        return null;
+      }
+      Map<String, org.yaml.snakeyaml.nodes.Node> top = y.mapping(doc, "", TOP);
+      if (top == null) {
+        return null;
+      }
+      String language =
+          top.containsKey("language")
+              ? y.choice(top.get("language"), "language", List.of("zh", "en"))
+              : "zh";
+      Map<String, org.yaml.snakeyaml.nodes.Node> defaults = new LinkedHashMap<>();
+      if (top.containsKey("defaults")) {
+        Map<String, org.yaml.snakeyaml.nodes.Node> d =
+            y.mapping(top.get("defaults"), "defaults", INHERITED);
+        if (d != null) {
+          defaults.putAll(d);
+        }
+      }
+      MissingPolicy missing = missing(top.get("missing"));
+      List<Band> bands = bands(top.get("bands"), doc);
+      Node root = null;
+      if (!top.containsKey("index")) {
+        y.error("model.required", doc, "", "index");
+      } else {
+        root = node(top.get("index"), "", defaults, true);
+      }
+      List<OverrideRule> rules =
+          top.containsKey("overrides") ? overrides(top.get("overrides"), root, bands) : List.of();
+      if (diags.stream().anyMatch(Diagnostic::isError) || root == null) {
+        return null;
+      }
+      return new IndicatorModel(root, bands, rules, missing, language);
+    }
+
+    private MissingPolicy missing(org.yaml.snakeyaml.nodes.Node n) {
+      MissingPolicy.Kind kind = MissingPolicy.Kind.EXCLUDE;
+      int maxMonths = 3;
+      double minCoverage = 0.7;
+      if (n == null) {
+        return new MissingPolicy(kind, maxMonths, minCoverage);
+      }
+      Map<String, org.yaml.snakeyaml.nodes.Node> m = y.mapping(n, "missing", MISSING_KEYS);
+      if (m == null) {
+        return new MissingPolicy(kind, maxMonths, minCoverage);
+      }
+      if (m.containsKey("policy")) {
+        String p =
+            y.choice(
+                m.get("policy"), "missing/policy", List.of("exclude", "group-mean", "last-value"));
+        for (MissingPolicy.Kind k : MissingPolicy.Kind.values()) {
+          if (k.key().equals(p)) {
+            kind = k;
+          }
+        }
+      }
+      if (m.containsKey("max-months")) {
+        double v = y.number(m.get("max-months"), "missing/max-months");
+        if (!Double.isNaN(v) && (v < 0 || v != Math.rint(v) || v > 120)) {
+          y.error("model.missing.months", m.get("max-months"), "missing/max-months", v);
+        } else if (!Double.isNaN(v)) {
+          maxMonths = (int) v;
+        }
+      }
+      if (m.containsKey("min-coverage")) {
+        double v = y.number(m.get("min-coverage"), "missing/min-coverage");
+        if (!Double.isNaN(v) && !(v >= 0 && v <= 1)) {
+          y.error("model.missing.coverage", m.get("min-coverage"), "missing/min-coverage", v);
+        } else if (!Double.isNaN(v)) {
+          minCoverage = v;
+        }
+      }
+      return new MissingPolicy(kind, maxMonths, minCoverage);
+    }
+
+    private List<Band> bands(org.yaml.snakeyaml.nodes.Node n, org.yaml.snakeyaml.nodes.Node doc) {
+      if (n == null) {
+        y.error("model.required", doc, "", "bands");
+        return List.of();
+      }
+      List<org.yaml.snakeyaml.nodes.Node> items = y.sequence(n, "bands");
+      List<Band> out = new ArrayList<>();
+      if (items == null) {
+        return out;
+      }
+      if (items.isEmpty()) {
+        y.error("model.required", n, "bands", "bands");
+      }
+      double previous = Double.POSITIVE_INFINITY;
+      Map<String, org.yaml.snakeyaml.nodes.Node> seen = new HashMap<>();
+      for (int i = 0; i < items.size(); i++) {
+        String path = "bands/" + i;
+        Map<String, org.yaml.snakeyaml.nodes.Node> m = y.mapping(items.get(i), path, BAND_KEYS);
+        if (m == null) {
+          continue;
+        }
+        String id = requiredText(m, "id", items.get(i), path);
+        Names names = names(m.get("name"), id, path + "/name");
+        double min;
+        if (m.containsKey("min")) {
+          min = y.number(m.get("min"), path + "/min");
+        } else if (i == items.size() - 1) {
+          min = Double.NEGATIVE_INFINITY;
+        } else {
+          y.error("model.required", items.get(i), path, "min");
+          min = Double.NaN;
+        }
+        if (!Double.isNaN(min) && !(min < previous)) {
+          y.error("model.bands.order", m.get("min"), path + "/min", id, min, previous);
+        }
+        if (!Double.isNaN(min)) {
+          previous = min;
+        }
+        String colour =
+            m.containsKey("colour") ? y.text(m.get("colour"), path + "/colour") : "#808080";
+        if (colour != null && !colour.matches("#[0-9a-fA-F]{6}")) {
+          y.error("model.colour", m.get("colour"), path + "/colour", colour);
+          colour = null;
+        }
+        if (id != null && seen.putIfAbsent(id, items.get(i)) != null) {
+          y.error("model.id.duplicate", items.get(i), path, id, y.at(seen.get(id)).line());
+          id = null;
+        }
+        if (id != null && names != null && !Double.isNaN(min) && colour != null) {
+          out.add(new Band(id, names, min, colour));
+        }
+      }
+      return out;
+    }
+
+    private List<OverrideRule> overrides(
+        org.yaml.snakeyaml.nodes.Node n, Node root, List<Band> bands) {
+      List<org.yaml.snakeyaml.nodes.Node> items = y.sequence(n, "overrides");
+      List<OverrideRule> out = new ArrayList<>();
+      if (items == null) {
+        return out;
+      }
+      Map<String, Node> leaves = new HashMap<>();
+      if (root != null) {
+        collectLeaves(root, leaves);
+      }
+      for (int i = 0; i < items.size(); i++) {
+        String path = "overrides/" + i;
+        Map<String, org.yaml.snakeyaml.nodes.Node> m = y.mapping(items.get(i), path, RULE_KEYS);
+        if (m == null) {
+          continue;
+        }
+        String id = requiredText(m, "id", items.get(i), path);
+        Names names = names(m.get("name"), id, path + "/name");
+        String indicator = requiredText(m, "indicator", items.get(i), path);
+        boolean known = root != null ? leaves.containsKey(indicator) : ids.containsKey(indicator);
+        if (indicator != null && !known) {
+          y.error(
+              "model.override.indicator",
+              m.get("indicator"),
+              path + "/indicator",
+              indicator,
+              String.join(
+                  ", ",
+                  dev.qinglian.internal.Suggest.siblings(
+                      indicator, root != null ? leaves.keySet() : ids.keySet(), 4)));
+          indicator = null;
+        }
+        OverrideRule.Comparison comparison = null;
+        double threshold = Double.NaN;
+        for (OverrideRule.Comparison c : OverrideRule.Comparison.values()) {
+          if (m.containsKey(c.key())) {
+            if (comparison != null) {
+              y.error("model.override.comparison", m.get(c.key()), path, id);
+            }
+            comparison = c;
+            threshold = y.number(m.get(c.key()), path + "/" + c.key());
+          }
+        }
+        if (comparison == null) {
+          y.error("model.override.comparison", items.get(i), path, id);
+        }
+        String cap = requiredText(m, "cap", items.get(i), path);
+        if (cap != null && bands.stream().noneMatch(b -> b.id().equals(cap))) {
+          y.error(
+              "model.override.cap",
+              m.get("cap"),
+              path + "/cap",
+              cap,
+              String.join(", ", bands.stream().map(Band::id).toList()));
+          continue;
+        }
+        if (id != null
+            && names != null
+            && indicator != null
+            && comparison != null
+            && !Double.isNaN(threshold)
+            && cap != null) {
+          out.add(new OverrideRule(id, names, indicator, comparison, threshold, cap));
+        }
+      }
+      return out;
+    }
+
+    private static void collectLeaves(Node node, Map<String, Node> out) {
+      if (node.isLeaf()) {
+        out.put(node.id(), node);
+      }
+      for (Node c : node.children()) {
+        collectLeaves(c, out);
+      }
+    }
+
+    private String requiredText(
+        Map<String, org.yaml.snakeyaml.nodes.Node> m,
+        String key,
+        org.yaml.snakeyaml.nodes.Node owner,
+        String path) {
+      if (!m.containsKey(key)) {
+        y.error("model.required", owner, path, key);
+        return null;
+      }
+      String t = y.text(m.get(key), path + "/" + key);
+      if (t != null && t.isBlank()) {
+        y.error("model.required", m.get(key), path, key);
+        return null;
+      }
+      return t == null ? null : t.trim();
+    }
+
+    private Names names(org.yaml.snakeyaml.nodes.Node n, String fallback, String path) {
+      if (n == null) {
+        return fallback == null ? null : new Names(fallback, fallback);
+      }
+      if (n instanceof ScalarNode) {
+        String t = y.text(n, path);
+        return t == null || t.isBlank() ? null : new Names(t, t);
+      }
+      Map<String, org.yaml.snakeyaml.nodes.Node> m = y.mapping(n, path, NAME_KEYS);
+      if (m == null) {
+        return null;
+      }
+      String zh = m.containsKey("zh") ? y.text(m.get("zh"), path + "/zh") : null;
+      String en = m.containsKey("en") ? y.text(m.get("en"), path + "/en") : null;
+      if ((zh == null || zh.isBlank()) && (en == null || en.isBlank())) {
+        y.error("model.required", n, path, "zh/en");
+        return null;
+      }
+      return new Names(zh, en);
+    }
+
+    /** Parses a node and its subtree; null when it has errors (they are recorded). */
+    private Node node(
+        org.yaml.snakeyaml.nodes.Node n,
+        String parentPath,
+        Map<String, org.yaml.snakeyaml.nodes.Node> inherited,
+        boolean isRoot) {
+      Map<String, org.yaml.snakeyaml.nodes.Node> m =
+          y.mapping(n, parentPath.isEmpty() ? "index" : parentPath, NODE_KEYS);
+      if (m == null) {
+        return null;
+      }
+      String id = requiredText(m, "id", n, parentPath);
+      String path =
+          parentPath.isEmpty()
+              ? (id == null ? "?" : id)
+              : parentPath + "/" + (id == null ? "?" : id);
+      if (id != null) {
+        org.yaml.snakeyaml.nodes.Node first = ids.putIfAbsent(id, n);
+        if (first != null) {
+          y.error("model.id.duplicate", m.get("id"), path, id, y.at(first).line());
+        }
+      }
+      Names names = names(m.get("name"), id, path + "/name");
+      double weight = 1;
+      if (m.containsKey("weight")) {
+        weight = y.number(m.get("weight"), path + "/weight");
+        if (!Double.isNaN(weight) && !(weight > 0 && Double.isFinite(weight))) {
+          y.error("model.weight.nonpositive", m.get("weight"), path + "/weight", id, weight);
+          weight = Double.NaN;
+        }
+      }
+      Map<String, org.yaml.snakeyaml.nodes.Node> scope = new LinkedHashMap<>(inherited);
+      for (String key : INHERITED) {
+        if (m.containsKey(key)) {
+          scope.put(key, m.get(key));
+        }
+      }
+      Aggregation aggregation = Aggregation.ARITHMETIC;
+      if (scope.containsKey("aggregation")) {
+        String a =
+            y.choice(
+                scope.get("aggregation"),
+                path + "/aggregation",
+                List.of("arithmetic", "geometric"));
+        aggregation = "geometric".equals(a) ? Aggregation.GEOMETRIC : Aggregation.ARITHMETIC;
+      }
+      List<Node> children = new ArrayList<>();
+      LeafSpec leaf = null;
+      boolean childError = false;
+      if (m.containsKey("children")) {
+        List<org.yaml.snakeyaml.nodes.Node> items =
+            y.sequence(m.get("children"), path + "/children");
+        if (items != null && items.isEmpty()) {
+          y.error("model.children.empty", m.get("children"), path, id);
+        }
+        if (items != null) {
+          for (org.yaml.snakeyaml.nodes.Node item : items) {
+            Node child = node(item, path, scope, false);
+            if (child == null) {
+              childError = true;
+            } else {
+              children.add(child);
+            }
+          }
+        }
+      } else if (isRoot) {
+        y.error("model.required", n, path, "children");
+      } else {
+        leaf = leaf(scope, n, path, id);
+      }
+      if (id == null
+          || names == null
+          || Double.isNaN(weight)
+          || childError
+          || (children.isEmpty() && leaf == null)) {
+        return null;
+      }
+      return new Node(id, names, weight, aggregation, children, leaf);
+    }
+
+    private LeafSpec leaf(
+        Map<String, org.yaml.snakeyaml.nodes.Node> s,
+        org.yaml.snakeyaml.nodes.Node owner,
+        String path,
+        String id) {
+      boolean ok = true;
+      Direction direction = null;
+      if (!s.containsKey("direction")) {
+        y.error("model.required", owner, path, "direction");
+        ok = false;
+      } else {
+        String d =
+            y.choice(s.get("direction"), path + "/direction", List.of("higher", "lower", "+", "-"));
+        if (d == null) {
+          ok = false;
+        } else {
+          direction = d.equals("higher") || d.equals("+") ? Direction.HIGHER : Direction.LOWER;
+        }
+      }
+      String unit = s.containsKey("unit") ? y.text(s.get("unit"), path + "/unit") : "";
+      String source = s.containsKey("source") ? y.text(s.get("source"), path + "/source") : "";
+      Frequency frequency = Frequency.M;
+      if (s.containsKey("frequency")) {
+        String f = y.choice(s.get("frequency"), path + "/frequency", List.of("M", "Q", "H", "Y"));
+        if (f == null) {
+          ok = false;
+        } else {
+          frequency = Frequency.valueOf(f);
+        }
+      }
+      Denominator denominator = denominator(s.get("denominator"), path + "/denominator");
+      ok &= denominator != null;
+      double[] range = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+      if (s.containsKey("range")) {
+        range = pair(s.get("range"), path + "/range", null);
+        if (range == null) {
+          ok = false;
+        } else if (range[0] > range[1]) {
+          y.error("model.range.order", s.get("range"), path + "/range", range[0], range[1]);
+          ok = false;
+        }
+      }
+      Normalisation normalisation = normalisation(s, owner, path, id, direction);
+      ok &= normalisation != null;
+      if (!ok || direction == null) {
+        return null;
+      }
+      return new LeafSpec(
+          direction, unit, denominator, frequency, source, normalisation, range[0], range[1]);
+    }
+
+    private Denominator denominator(org.yaml.snakeyaml.nodes.Node n, String path) {
+      if (n == null) {
+        return Denominator.NONE;
+      }
+      if (n instanceof ScalarNode) {
+        String t = y.choice(n, path, List.of("none", "staff", "served"));
+        if (t == null) {
+          return null;
+        }
+        return switch (t) {
+          case "staff" -> new Denominator(Denominator.Base.STAFF, 1);
+          case "served" -> new Denominator(Denominator.Base.SERVED, 1);
+          default -> Denominator.NONE;
+        };
+      }
+      Map<String, org.yaml.snakeyaml.nodes.Node> m = y.mapping(n, path, DENOMINATOR_KEYS);
+      if (m == null) {
+        return null;
+      }
+      if (!m.containsKey("of")) {
+        y.error("model.required", n, path, "of");
+        return null;
+      }
+      String of = y.choice(m.get("of"), path + "/of", List.of("none", "staff", "served"));
+      double per = m.containsKey("per") ? y.number(m.get("per"), path + "/per") : 1;
+      if (!Double.isNaN(per) && !(per > 0)) {
+        y.error("model.denominator.per", m.get("per"), path + "/per", per);
+        return null;
+      }
+      if (of == null || Double.isNaN(per)) {
+        return null;
+      }
+      return switch (of) {
+        case "staff" -> new Denominator(Denominator.Base.STAFF, per);
+        case "served" -> new Denominator(Denominator.Base.SERVED, per);
+        default -> Denominator.NONE;
+      };
+    }
+
+    /** A pair of numbers given as {@code [a, b]} or as a mapping with the two {@code keys}. */
+    private double[] pair(org.yaml.snakeyaml.nodes.Node n, String path, Set<String> keys) {
+      if (keys != null && n instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+        Map<String, org.yaml.snakeyaml.nodes.Node> m = y.mapping(n, path, keys);
+        if (m == null || !m.containsKey("worst") || !m.containsKey("best")) {
+          if (m != null) {
+            y.error("model.required", n, path, "worst, best");
+          }
+          return null;
+        }
+        double a = y.number(m.get("worst"), path + "/worst");
+        double b = y.number(m.get("best"), path + "/best");
+        return Double.isNaN(a) || Double.isNaN(b) ? null : new double[] {a, b};
+      }
+      List<org.yaml.snakeyaml.nodes.Node> items = y.sequence(n, path);
+      if (items == null) {
+        return null;
+      }
+      if (items.size() != 2) {
+        y.error("model.pair", n, path, path, items.size());
+        return null;
+      }
+      double a = y.number(items.get(0), path);
+      double b = y.number(items.get(1), path);
+      return Double.isNaN(a) || Double.isNaN(b) ? null : new double[] {a, b};
+    }
+
+    private Normalisation normalisation(
+        Map<String, org.yaml.snakeyaml.nodes.Node> s,
+        org.yaml.snakeyaml.nodes.Node owner,
+        String path,
+        String id,
+        Direction direction) {
+      String method = "goalposts";
+      if (s.containsKey("normalisation")) {
+        method =
+            y.choice(
+                s.get("normalisation"),
+                path + "/normalisation",
+                List.of("goalposts", "minmax", "zscore", "rank", "deduction"));
+        if (method == null) {
+          return null;
+        }
+      }
+      switch (method) {
+        case "minmax":
+          return new Normalisation.MinMax();
+        case "rank":
+          return new Normalisation.Rank();
+        case "zscore":
+          {
+            if (!s.containsKey("zscore")) {
+              y.error(
+                  "model.method.params", owner, path, id, "zscore", "zscore: {mean: 70, sd: 10}");
+              return null;
+            }
+            Map<String, org.yaml.snakeyaml.nodes.Node> m =
+                y.mapping(s.get("zscore"), path + "/zscore", ZSCORE_KEYS);
+            if (m == null || !m.containsKey("mean") || !m.containsKey("sd")) {
+              y.error(
+                  "model.method.params",
+                  s.get("zscore"),
+                  path,
+                  id,
+                  "zscore",
+                  "zscore: {mean: 70, sd: 10}");
+              return null;
+            }
+            double mean = y.number(m.get("mean"), path + "/zscore/mean");
+            double sd = y.number(m.get("sd"), path + "/zscore/sd");
+            if (!(mean >= 0 && mean <= 100) || !(sd > 0 && sd <= 100)) {
+              y.error("model.zscore.range", s.get("zscore"), path + "/zscore", id);
+              return null;
+            }
+            return new Normalisation.ZScore(mean, sd);
+          }
+        case "deduction":
+          {
+            if (!s.containsKey("deduction")) {
+              y.error(
+                  "model.method.params", owner, path, id, "deduction", "deduction: {points: 10}");
+              return null;
+            }
+            Map<String, org.yaml.snakeyaml.nodes.Node> m =
+                y.mapping(s.get("deduction"), path + "/deduction", DEDUCTION_KEYS);
+            if (m == null || !m.containsKey("points")) {
+              y.error(
+                  "model.method.params",
+                  s.get("deduction"),
+                  path,
+                  id,
+                  "deduction",
+                  "deduction: {points: 10}");
+              return null;
+            }
+            double points = y.number(m.get("points"), path + "/deduction/points");
+            if (!(points > 0)) {
+              if (!Double.isNaN(points)) {
+                y.error(
+                    "model.deduction.points",
+                    m.get("points"),
+                    path + "/deduction/points",
+                    id,
+                    points);
+              }
+              return null;
+            }
+            return new Normalisation.Deduction(points);
+          }
+        default:
+          {
+            if (!s.containsKey("goalposts")) {
+              y.error(
+                  "model.method.params", owner, path, id, "goalposts", "goalposts: [worst, best]");
+              return null;
+            }
+            double[] g = pair(s.get("goalposts"), path + "/goalposts", GOALPOST_KEYS);
+            if (g == null) {
+              return null;
+            }
+            if (g[0] == g[1]) {
+              y.error("model.goalposts.equal", s.get("goalposts"), path + "/goalposts", id, g[0]);
+              return null;
+            }
+            if (direction != null && (direction == Direction.HIGHER) != (g[1] > g[0])) {
+              y.error(
+                  "model.goalposts.direction",
+                  s.get("goalposts"),
+                  path + "/goalposts",
+                  id,
+                  direction == Direction.HIGHER ? "higher" : "lower",
+                  g[0],
+                  g[1]);
+              return null;
+            }
+            return new Normalisation.Goalposts(g[0], g[1]);
+          }
+      }
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package dev.qinglian.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qinglian.TestFiles;
+import dev.qinglian.diag.Diagnostic;
+import dev.qinglian.diag.Loaded;
+import dev.qinglian.internal.table.Tables;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.ModelLoader;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataReaderTest {
+  static final String MODEL =
+      """
+      bands: [{id: ok, min: 50}, {id: bad}]
+      index:
+        id: X
+        children:
+          - id: A
+            children:
+              - {id: A.1, direction: higher, goalposts: [0, 100], range: [0, 100]}
+              - {id: A.2, direction: lower, goalposts: [5, 0], denominator: {of: staff, per: 100}}
+      """;
+
+  @TempDir Path dir;
+  IndicatorModel model;
+  UnitRegister units;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    model = ModelLoader.load("m.yaml", new StringReader(MODEL)).orElseThrow();
+    Path u =
+        TestFiles.write(
+            dir,
+            "units.csv",
+            "id,name,type,parent,staff,served,map\nU1,甲,t,,10,5,m1\nU2,乙,t,U1,20,5,m2\n");
+    units = UnitRegister.read(u, model).orElseThrow();
+  }
+
+  Loaded<Dataset> read(Path... files) {
+    return new DataReader(model, units, ReadOptions.DEFAULTS).read(List.of(files));
+  }
+
+  static List<String> rendered(Loaded<?> l) {
+    return l.diagnostics().stream().map(Diagnostic::toString).toList();
+  }
+
+  @Test
+  void keepsExtraRegisterColumns() {
+    assertEquals("m2", units.unit("U2").orElseThrow().extra().get("map"));
+    assertEquals(20, units.unit("U2").orElseThrow().staff());
+  }
+
+  @Test
+  void readsLongAndWideFilesAndUnderstandsPercentsAndThousands() throws Exception {
+    Path longFile =
+        TestFiles.write(
+            dir,
+            "a.csv",
+            "unit,period,indicator,value,note\nU1,2026-10,A.1,95%,ok\nU2,2026/10,A.1,\" 80 \",\n");
+    Path wide =
+        TestFiles.write(
+            dir, "b.csv", "unit,period,A.2,remark\nU1,2026-10,\"1,234.5\",x\nU2,2026年9月,2,\n");
+    Loaded<Dataset> l = read(longFile, wide);
+    assertEquals(List.of(), l.diagnostics());
+    Dataset d = l.orElseThrow();
+    YearMonth oct = YearMonth.of(2026, 10);
+    assertEquals(95, d.value(0, 0, oct));
+    assertEquals(80, d.value(0, 1, oct));
+    assertEquals(1234.5, d.value(1, 0, oct));
+    assertEquals(2, d.value(1, 1, YearMonth.of(2026, 9)));
+    assertEquals(List.of(YearMonth.of(2026, 9), oct), d.periods());
+  }
+
+  @Test
+  void reportsEveryDataProblemInOnePassWithFileLineAndColumn() throws Exception {
+    Path a =
+        TestFiles.write(
+            dir,
+            "discipline.csv",
+            String.join(
+                "\n",
+                "unit,period,indicator,value",
+                "U9,2026-10,A.1,50",
+                "U1,2026-13,A.1,50",
+                "U1,2026-10,A.9,50",
+                "U1,2026-10,A.1,abc",
+                "U1,2026-10,A.1,120",
+                "U1,2026-10,A.1,70",
+                "U1,2026-10,A,70",
+                ""));
+    Path b =
+        TestFiles.write(
+            dir, "organisation.csv", "unit,period,indicator,value\nU1,2026-10,A.1,75\n");
+    Loaded<Dataset> l = read(a, b);
+    assertTrue(l.hasErrors());
+    String d = dir.toString();
+    assertEquals(
+        List.of(
+            d + "/discipline.csv:2:1: error: unknown unit 'U9'",
+            d + "/discipline.csv:3:4: error: malformed period '2026-13'",
+            d + "/discipline.csv:4:12: error: unknown indicator 'A.9'",
+            d + "/discipline.csv:5:16: error: 'abc' is not a number (indicator A.1)",
+            d
+                + "/discipline.csv:6:16: error: value 120 of A.1 is outside the plausible range [0, 100]",
+            d
+                + "/discipline.csv:8:12: error: 'A' is not an indicator but a group of them; values go to its second-level indicators",
+            d
+                + "/organisation.csv:2:16: error: unit U1, 2026-10, indicator A.1: value 75 conflicts with 70 given at "
+                + d
+                + "/discipline.csv:7",
+            // U2's only value was rejected, so it has no data
+            d + "/units.csv:3: warning: unit 'U2' has no data in any file"),
+        rendered(l));
+    Diagnostic unknownIndicator = l.diagnostics().get(2);
+    assertEquals("the model has A.1, A.2", unknownIndicator.hint(java.util.Locale.ROOT));
+    assertEquals("U1,2026-10,A.9,50", unknownIndicator.excerpt());
+  }
+
+  @Test
+  void warnsAboutAUnitWithoutData() throws Exception {
+    Loaded<Dataset> l =
+        read(TestFiles.write(dir, "a.csv", "unit,period,indicator,value\nU1,2026-10,A.1,1\n"));
+    assertFalse(l.hasErrors());
+    assertEquals(
+        List.of(dir + "/units.csv:3: warning: unit 'U2' has no data in any file"), rendered(l));
+  }
+
+  @Test
+  void readsUtf8WithBomAndGbkAlike() throws Exception {
+    String text = "单位,月份,指标,数值\nU1,2026-10,A.1,90\n";
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    Path withBom = dir.resolve("bom.csv");
+    Files.write(withBom, concat(bom, text.getBytes(StandardCharsets.UTF_8)));
+    Path gbk =
+        TestFiles.write(
+            dir, "gbk.csv", text.replace("90", "91").replace("U1", "U2"), Tables.GB18030);
+    assertEquals(Tables.GB18030, Tables.detect(gbk));
+    assertEquals(StandardCharsets.UTF_8, Tables.detect(withBom));
+    Dataset d = read(withBom, gbk).orElseThrow();
+    assertEquals(90, d.value(0, 0, YearMonth.of(2026, 10)));
+    assertEquals(91, d.value(0, 1, YearMonth.of(2026, 10)));
+  }
+
+  @Test
+  void readsExcelWithPercentFormatsDatesAndCellReferences() throws Exception {
+    Path x = dir.resolve("gov-office.xlsx");
+    try (OutputStream out = Files.newOutputStream(x)) {
+      Workbook wb = new Workbook(out, "test", "1.0");
+      Worksheet notes = wb.newWorksheet("说明");
+      notes.value(0, 0, "本表由县府办报送");
+      Worksheet ws = wb.newWorksheet("data");
+      ws.value(0, 0, "unit");
+      ws.value(0, 1, "period");
+      ws.value(0, 2, "indicator");
+      ws.value(0, 3, "value");
+      ws.value(1, 0, "U1");
+      ws.value(1, 1, java.time.LocalDate.of(2026, 10, 1));
+      ws.style(1, 1).format("yyyy-mm").set();
+      ws.value(1, 2, "A.1");
+      ws.value(1, 3, 0.95);
+      ws.style(1, 3).format("0%").set();
+      ws.value(2, 0, "U2");
+      ws.value(2, 1, "2026-10");
+      ws.value(2, 2, "A.1");
+      ws.value(2, 3, "n/a");
+      wb.finish();
+    }
+    Loaded<Dataset> l = read(x);
+    assertEquals(
+        List.of(
+            x
+                + "[说明!1:1]: warning: sheet '说明' holds no data table (no unit and period columns); it is skipped",
+            x + "[data!D3]: error: 'n/a' is not a number (indicator A.1)",
+            dir + "/units.csv:3: warning: unit 'U2' has no data in any file"),
+        rendered(l));
+  }
+
+  @Test
+  void readsTheExcelValuesWhenClean() throws Exception {
+    Path x = dir.resolve("x.xlsx");
+    try (OutputStream out = Files.newOutputStream(x)) {
+      Workbook wb = new Workbook(out, "test", "1.0");
+      Worksheet ws = wb.newWorksheet("data");
+      String[] h = {"unit", "period", "A.1", "A.2"};
+      for (int i = 0; i < h.length; i++) {
+        ws.value(0, i, h[i]);
+      }
+      ws.value(1, 0, "U1");
+      ws.value(1, 1, "2026-10");
+      ws.value(1, 2, 0.875);
+      ws.style(1, 2).format("0.0%").set();
+      ws.value(1, 3, 3);
+      wb.finish();
+    }
+    Dataset d = read(x).orElseThrow();
+    // 0.875 formatted as a percentage is 87.5
+    assertEquals(87.5, d.value(0, 0, YearMonth.of(2026, 10)), 1e-12);
+    assertEquals(3, d.value(1, 0, YearMonth.of(2026, 10)), 1e-12);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] c = new byte[a.length + b.length];
+    System.arraycopy(a, 0, c, 0, a.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+}

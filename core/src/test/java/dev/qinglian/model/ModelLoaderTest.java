@@ -1,0 +1,110 @@
+package dev.qinglian.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qinglian.diag.Diagnostic;
+import dev.qinglian.diag.Loaded;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class ModelLoaderTest {
+  static Loaded<IndicatorModel> load(String yaml) {
+    return ModelLoader.load("m.yaml", new StringReader(yaml));
+  }
+
+  static List<String> codesAndLines(Loaded<?> l) {
+    return l.diagnostics().stream()
+        .map(d -> d.code() + "@" + d.location().line() + ":" + d.location().column())
+        .toList();
+  }
+
+  static final String BANDS = "bands:\n  - {id: good, min: 50}\n  - {id: bad}\n";
+
+  @Test
+  void loadsATwoLevelTreeWithInheritedAttributes() throws Exception {
+    IndicatorModel m =
+        load(BANDS
+                + "defaults: {direction: higher, goalposts: [0, 10]}\n"
+                + "index:\n  id: I\n  children:\n    - {id: a}\n    - {id: b, weight: 3, goalposts: {worst: 10, best: 0}, direction: lower}\n")
+            .orElseThrow();
+    assertEquals(2, m.leaves().size());
+    assertEquals(
+        new Normalisation.Goalposts(0, 10), m.node("a").orElseThrow().leaf().normalisation());
+    assertEquals(
+        new Normalisation.Goalposts(10, 0), m.node("b").orElseThrow().leaf().normalisation());
+    assertEquals(0.75, m.nominalWeight("b"), 1e-12);
+  }
+
+  // Columns are 1-based character positions of the offending value, counted by hand on each line.
+  @Test
+  void reportsEveryErrorWithLineAndColumn() {
+    String yaml =
+        String.join(
+            "\n",
+            "bands:",
+            "  - {id: green, min: 60}",
+            "  - {id: red, min: 70}", // line 3: out of order
+            "overrides:",
+            "  - {id: r, indicator: a9, above: 0, cap: green}", // line 5: unknown indicator
+            "index:",
+            "  id: I",
+            "  weigth: 2", // line 8: unknown key (typo)
+            "  children:",
+            "    - {id: a, direction: higher, goalposts: [0, 10], weight: -2}", // line 10
+            "    - {id: a, direction: sideways, goalposts: [5, 5]}", // line 11: dup id, bad dir,
+            // equal
+            "    - {id: c, direction: lower}", // line 12: no goalposts
+            "");
+    Loaded<IndicatorModel> l = load(yaml);
+    assertTrue(l.hasErrors());
+    assertEquals(
+        List.of(
+            "model.bands.order@3:20",
+            "model.key.unknown@8:3",
+            "model.weight.nonpositive@10:62",
+            "model.id.duplicate@11:12",
+            "model.value.invalid@11:26",
+            "model.goalposts.equal@11:47",
+            "model.method.params@12:7",
+            "model.override.indicator@5:24"),
+        codesAndLines(l));
+    Diagnostic unknownKey = l.diagnostics().get(1);
+    assertEquals("unknown key 'weigth'", unknownKey.message());
+    // "weight" is two substitutions away, every other key further
+    assertTrue(
+        unknownKey.hint(Locale.ROOT).startsWith("did you mean: weight, "),
+        unknownKey.hint(Locale.ROOT));
+    assertEquals("index", unknownKey.modelPath());
+    assertEquals("id 'a' is already used (line 10)", l.diagnostics().get(3).message());
+    assertEquals("编号“a”已被使用（第 10 行）", l.diagnostics().get(3).message(Locale.SIMPLIFIED_CHINESE));
+  }
+
+  @Test
+  void rejectsGoalpostsThatContradictTheDirection() {
+    Loaded<IndicatorModel> l =
+        load(
+            BANDS
+                + "index:\n  id: I\n  children:\n    - {id: a, direction: lower, goalposts: [0, 10]}\n");
+    assertEquals(List.of("model.goalposts.direction@7:44"), codesAndLines(l));
+  }
+
+  @Test
+  void reportsYamlSyntaxErrorsWithTheirPlace() {
+    Loaded<IndicatorModel> l = load("bands: [\n  {id: a\nindex: x\n");
+    assertEquals("model.yaml", l.diagnostics().get(0).code());
+    assertTrue(l.diagnostics().get(0).location().line() > 0);
+  }
+
+  @Test
+  void boundsAliasExpansion() {
+    StringBuilder y = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 0; i < 30; i++) {
+      y.append("b").append(i).append(": &b").append(i).append(" [*a, *a, *a, *a]\n");
+    }
+    Loaded<IndicatorModel> l = load(y.toString());
+    assertEquals("model.yaml", l.diagnostics().get(0).code());
+  }
+}
