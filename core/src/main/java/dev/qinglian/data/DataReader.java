@@ -41,6 +41,10 @@ public final class DataReader {
   /** At most this many diagnostics are listed per file; the rest are counted. */
   public static final int MAX_DIAGNOSTICS_PER_FILE = 200;
 
+  /** Sheet names skipped without a warning: the notes that come with a template. */
+  private static final java.util.Set<String> NOTE_SHEETS =
+      java.util.Set.of("说明", "填表说明", "notes", "readme", "instructions", "指标说明");
+
   private final IndicatorModel model;
   private final UnitRegister units;
   private final ReadOptions options;
@@ -317,7 +321,9 @@ public final class DataReader {
       boolean isLong = indicatorCol >= 0 && valueCol >= 0;
       if (unitCol < 0 || periodCol < 0 || (!isLong && leaves == 0)) {
         if (sheet != null && unitCol < 0 && periodCol < 0) {
-          merge.diags.add(Diagnostic.warning("data.sheet.ignored", row.at(), sheet));
+          if (!NOTE_SHEETS.contains(sheet.strip().toLowerCase(java.util.Locale.ROOT))) {
+            merge.diags.add(Diagnostic.warning("data.sheet.ignored", row.at(), sheet));
+          }
         } else {
           merge.report(
               file,

@@ -42,7 +42,7 @@ public record Diagnostic(
     args = List.copyOf(args);
   }
 
-  /** An error at {@code location} with message arguments. */
+  /** An error at {@code location} with message arguments (whole doubles print without ".0"). */
   public static Diagnostic error(String code, Location location, Object... args) {
     return new Diagnostic(Severity.ERROR, code, location, "", strings(args), "");
   }
@@ -105,7 +105,9 @@ public record Diagnostic(
   private static List<String> strings(Object... args) {
     String[] out = new String[args.length];
     for (int i = 0; i < args.length; i++) {
-      out[i] = String.valueOf(args[i]);
+      Object a = args[i];
+      boolean integral = a instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15;
+      out[i] = integral ? Long.toString(((Double) a).longValue()) : String.valueOf(a);
     }
     return List.of(out);
   }

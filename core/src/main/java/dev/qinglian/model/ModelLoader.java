@@ -72,6 +72,31 @@ public final class ModelLoader {
     }
   }
 
+  /** Name under which the built-in default model appears in diagnostics. */
+  public static final String DEFAULT_NAME = "indicators.yaml (built-in default)";
+
+  /**
+   * Reads the built-in default model (7 dimensions, 18 first-level and 46 second-level indicators),
+   * the same as the project's {@code indicators.yaml}.
+   */
+  public static Loaded<IndicatorModel> loadDefault() {
+    try (var in = ModelLoader.class.getResourceAsStream("indicators.yaml")) {
+      if (in == null) {
+        return new Loaded<>(
+            null,
+            List.of(
+                Diagnostic.error(
+                    "file.unreadable", Location.of(DEFAULT_NAME), "missing resource")));
+      }
+      return load(
+          DEFAULT_NAME, new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      return new Loaded<>(
+          null,
+          List.of(Diagnostic.error("file.unreadable", Location.of(DEFAULT_NAME), e.getMessage())));
+    }
+  }
+
   /** Reads a model from a reader; {@code file} names it in diagnostics. */
   public static Loaded<IndicatorModel> load(String file, Reader reader) {
     List<Diagnostic> diags = new ArrayList<>();

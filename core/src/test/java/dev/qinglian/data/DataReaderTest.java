@@ -163,6 +163,8 @@ class DataReaderTest {
       Workbook wb = new Workbook(out, "test", "1.0");
       Worksheet notes = wb.newWorksheet("说明");
       notes.value(0, 0, "本表由县府办报送");
+      Worksheet other = wb.newWorksheet("汇总");
+      other.value(0, 0, "合计");
       Worksheet ws = wb.newWorksheet("data");
       ws.value(0, 0, "unit");
       ws.value(0, 1, "period");
@@ -183,8 +185,9 @@ class DataReaderTest {
     Loaded<Dataset> l = read(x);
     assertEquals(
         List.of(
+            // a notes sheet (说明) is skipped silently, any other sheet without a data table is named
             x
-                + "[说明!1:1]: warning: sheet '说明' holds no data table (no unit and period columns); it is skipped",
+                + "[汇总!1:1]: warning: sheet '汇总' holds no data table (no unit and period columns); it is skipped",
             x + "[data!D3]: error: 'n/a' is not a number (indicator A.1)",
             dir + "/units.csv:3: warning: unit 'U2' has no data in any file"),
         rendered(l));
@@ -201,7 +204,9 @@ class DataReaderTest {
         ws.value(0, i, h[i]);
       }
       ws.value(1, 0, "U1");
-      ws.value(1, 1, "2026-10");
+      // Excel turns a typed 2026-10 into a date cell: the period is read from the date
+      ws.value(1, 1, java.time.LocalDate.of(2026, 10, 1));
+      ws.style(1, 1).format("yyyy-mm").set();
       ws.value(1, 2, 0.875);
       ws.style(1, 2).format("0.0%").set();
       ws.value(1, 3, 3);

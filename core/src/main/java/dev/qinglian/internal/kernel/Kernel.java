@@ -22,6 +22,7 @@ public final class Kernel {
   private final int nodeCount;
   private final int[] parent;
   private final double[] localWeight;
+  private final double[] weight;
   private final boolean[] geometric;
   private final int[] leafNode;
   private final double[] nominal;
@@ -40,12 +41,14 @@ public final class Kernel {
     }
     parent = new int[nodeCount];
     localWeight = new double[nodeCount];
+    weight = new double[nodeCount];
     geometric = new boolean[nodeCount];
     parent[0] = -1;
     localWeight[0] = 1;
     for (int i = 0; i < nodeCount; i++) {
       Node n = nodes.get(i);
       geometric[i] = n.aggregation() == Aggregation.GEOMETRIC;
+      weight[i] = n.weight();
       double sum = 0;
       for (Node c : n.children()) {
         sum += c.weight();
@@ -175,21 +178,63 @@ public final class Kernel {
       double[] s = new double[units];
       Normalise.column(spec.normalisation(), spec.direction(), x, s);
       out.score[leafNode[l]] = s;
-      double w = nominal[l];
-      byte[] f = flags[l];
-      double[] cov = out.coverage;
-      for (int u = 0; u < units; u++) {
-        if (!Double.isNaN(s[u]) && (f[u] & Flags.IMPUTED) == 0) {
-          cov[u] += w;
-        }
-      }
     }
     aggregate(out.score, units);
+    coverage(out, flags, units);
     classify(out, raw, flags, units);
     return out;
   }
 
-  /** Aggregates inner nodes bottom-up (reverse pre-order visits children before parents). */
+  /**
+   * Coverage: 1 for a leaf with a reported or carried value, 0 otherwise (imputed values are not
+   * data); an inner node's coverage is the weighted mean of all its children's. Summing with the
+   * model's own (often whole-number) weights keeps a fully covered unit at exactly 1.
+   */
+  private void coverage(Output out, byte[][] flags, int units) {
+    double[][] cov = new double[nodeCount][];
+    for (int l = 0; l < leafNode.length; l++) {
+      double[] c = new double[units];
+      double[] s = out.score[leafNode[l]];
+      for (int u = 0; u < units; u++) {
+        c[u] = !Double.isNaN(s[u]) && (flags[l][u] & Flags.IMPUTED) == 0 ? 1 : 0;
+      }
+      cov[leafNode[l]] = c;
+    }
+    double[] siblings = new double[nodeCount];
+    for (int i = 1; i < nodeCount; i++) {
+      siblings[parent[i]] += weight[i];
+    }
+    for (int i = nodeCount - 1; i > 0; i--) {
+      int p = parent[i];
+      if (cov[p] == null) {
+        cov[p] = new double[units];
+      }
+      double[] c = cov[i];
+      double[] cp = cov[p];
+      double w = weight[i];
+      for (int u = 0; u < units; u++) {
+        cp[u] += w * c[u];
+      }
+      if (i == firstChild(p)) {
+        // all children of p are done once its first child (last in reverse order) is added
+        for (int u = 0; u < units; u++) {
+          cp[u] /= siblings[p];
+        }
+      }
+    }
+    System.arraycopy(cov[0], 0, out.coverage, 0, units);
+  }
+
+  private int firstChild(int p) {
+    return p + 1; // pre-order: a node's first child follows it
+  }
+
+  /**
+   * Aggregates inner nodes bottom-up (reverse pre-order visits children before parents), with the
+   * model's own weights re-normalised over the children that have a score. The geometric mean is
+   * taken relative to 100 ({@code 100·exp(Σw·ln(s/100)/Σw)}) so that all-100 children give exactly
+   * 100.
+   */
   private void aggregate(double[][] score, int units) {
     double[][] num = new double[nodeCount][];
     double[][] den = new double[nodeCount][];
@@ -203,7 +248,7 @@ public final class Kernel {
           if (d == null || d[u] == 0) {
             s[u] = Double.NaN;
           } else {
-            s[u] = geometric[i] ? Math.exp(n[u] / d[u]) : n[u] / d[u];
+            s[u] = geometric[i] ? 100 * Math.exp(n[u] / d[u]) : n[u] / d[u];
           }
         }
         score[i] = s;
@@ -216,7 +261,7 @@ public final class Kernel {
         num[p] = new double[units];
         den[p] = new double[units];
       }
-      double w = localWeight[i];
+      double w = weight[i];
       double[] s = score[i];
       double[] n = num[p];
       double[] d = den[p];
@@ -224,7 +269,7 @@ public final class Kernel {
       for (int u = 0; u < units; u++) {
         double v = s[u];
         if (!Double.isNaN(v)) {
-          n[u] += geo ? w * Math.log(v) : w * v;
+          n[u] += geo ? w * Math.log(v / 100) : w * v;
           d[u] += w;
         }
       }

@@ -99,7 +99,12 @@ public final class Tables {
     row.file = name;
     handler.startTable(null);
     try (Reader reader = reader(file, cs);
-        CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(reader)) {
+        CsvReader<CsvRecord> csv =
+            CsvReader.builder()
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(reader)) {
       Iterator<CsvRecord> it = csv.iterator();
       while (true) {
         CsvRecord rec;

@@ -1,0 +1,85 @@
+package dev.qinglian.cli;
+
+import dev.qinglian.cli.commands.DemoCommand;
+import dev.qinglian.cli.commands.ScoreCommand;
+import dev.qinglian.cli.commands.ValidateCommand;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The top command: lists the subcommands and maps failures to exit codes. */
+@Command(
+    name = "qinglian",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "清廉指数 — the clean-government index of every unit, month by month.",
+      "",
+      "Evaluates the source departments' monthly data under an indicator model"
+          + " (indicators.yaml) and classifies every unit green, yellow, orange or red.",
+      ""
+    },
+    subcommands = {ValidateCommand.class, ScoreCommand.class, DemoCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:all good",
+      "1:problems in the input (file:line messages on stderr)",
+      "2:wrong usage",
+      "3:an input cannot be read (missing workspace, file or folder)",
+      "4:internal error; rerun with -x for the stack trace",
+    })
+public final class Main implements Runnable {
+  @Option(
+      names = {"-x", "--stacktrace"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the stack trace of an internal error.")
+  boolean stacktrace;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is required (see --help)");
+  }
+
+  /** Runs the command line; results go to {@code out}, diagnostics to {@code err}. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof CliException c) {
+            err.println("qinglian: " + c.getMessage());
+            err.flush();
+            return c.exitCode();
+          }
+          if (main.stacktrace) {
+            e.printStackTrace(err);
+          } else {
+            err.println("qinglian: internal error: " + e + " (rerun with -x for the stack trace)");
+          }
+          err.flush();
+          return ExitCode.INTERNAL;
+        });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Process entry point. */
+  public static void main(String[] args) {
+    System.exit(
+        run(
+            new PrintWriter(
+                new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false),
+            new PrintWriter(
+                new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), false),
+            args));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.qinglian.cli.commands;
+
+import dev.qinglian.cli.CliException;
+import dev.qinglian.cli.ExitCode;
+import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.OutputOptions;
+import dev.qinglian.cli.render.DiagnosticPrinter;
+import dev.qinglian.cli.render.Labels;
+import dev.qinglian.cli.render.OutputFile;
+import dev.qinglian.cli.render.ScoreRenderer;
+import dev.qinglian.cli.workspace.Workspace;
+import dev.qinglian.eval.Evaluator;
+import dev.qinglian.eval.PeriodResult;
+import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qinglian score}: the ranking of all units in one month. */
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rank all units in one month, with their colours.",
+      "",
+      "Shows rank, unit, name, index, colour, the dimension scores and the change against"
+          + " the previous month, and a count per colour."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:scored",
+      "1:errors in the input (run validate for details)",
+      "2:wrong usage",
+      "3:an input cannot be read"
+    })
+public final class ScoreCommand implements Callable<Integer> {
+  @Mixin InputOptions inputs;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = "--period",
+      paramLabel = "YYYY-MM",
+      description = "Month to score (default: the latest with data).")
+  String period;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Workspace ws = Workspace.load(inputs);
+    Labels labels = Common.labels(output.lang, ws);
+    if (ws.hasErrors()) {
+      new DiagnosticPrinter(labels).print(ws.diagnostics(), err);
+      return ExitCode.INPUT;
+    }
+    long warnings = ws.diagnostics().size();
+    if (warnings > 0) {
+      err.println(
+          labels.lang().equals("zh")
+              ? "提示：输入有 " + warnings + " 个警告，详见 qinglian validate"
+              : "note: " + warnings + " warning(s) in the input; see qinglian validate");
+    }
+    List<YearMonth> months = ws.data().periods();
+    YearMonth p =
+        period != null ? Common.period(period, "--period") : months.get(months.size() - 1);
+    if (!months.contains(p)) {
+      throw new CliException(
+          ExitCode.INPUT,
+          "no data for "
+              + p
+              + "; months with data: "
+              + months.get(0)
+              + " to "
+              + months.get(months.size() - 1));
+    }
+    Evaluator evaluator = new Evaluator(ws.model());
+    PeriodResult result = evaluator.evaluate(ws.data(), p);
+    PeriodResult previous =
+        months.contains(p.minusMonths(1)) ? evaluator.evaluate(ws.data(), p.minusMonths(1)) : null;
+    ScoreRenderer r = new ScoreRenderer(ws, result, previous, labels);
+    String text =
+        switch (output.format) {
+          case table -> r.table(Common.ansi(output));
+          case csv -> r.csv();
+          case json -> r.json();
+          case markdown -> r.markdown();
+        };
+    OutputFile.write(text, output.output, output.force, ws.inputs(), out);
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.qinglian.cli.commands;
+
+import dev.qinglian.cli.ExitCode;
+import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.render.DiagnosticPrinter;
+import dev.qinglian.cli.render.Labels;
+import dev.qinglian.cli.workspace.Workspace;
+import dev.qinglian.diag.Diagnostic;
+import dev.qinglian.eval.Gaps;
+import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qinglian validate}: checks model, register and data; prints every problem. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check the model, the unit register and every data file.",
+      "",
+      "Prints every problem as file:line:column with the offending line and a hint."
+          + " Warnings (values missing beyond their validity window, skipped sheets) do not"
+          + " fail the check."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:clean (warnings allowed)",
+      "1:errors in the input",
+      "2:wrong usage",
+      "3:an input cannot be read"
+    })
+public final class ValidateCommand implements Callable<Integer> {
+  @Mixin InputOptions inputs;
+
+  @Option(
+      names = "--period",
+      paramLabel = "YYYY-MM",
+      description = "Month checked for gaps (default: the latest with data).")
+  String period;
+
+  @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the messages.")
+  String lang;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Workspace ws = Workspace.load(inputs);
+    Labels labels = Common.labels(lang, ws);
+    List<Diagnostic> all = new ArrayList<>(ws.diagnostics());
+    YearMonth month = null;
+    if (ws.data() != null) {
+      month = period != null ? Common.period(period, "--period") : ws.data().latest().orElseThrow();
+      all.addAll(Gaps.of(ws.data(), month));
+    }
+    new DiagnosticPrinter(labels).print(all, err);
+    if (ws.hasErrors()) {
+      return ExitCode.INPUT;
+    }
+    List<YearMonth> periods = ws.data().periods();
+    out.println(
+        labels.get(
+            "clean",
+            ws.units().size(),
+            ws.data().files().size(),
+            periods.size(),
+            periods.get(0),
+            periods.get(periods.size() - 1)));
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,475 @@
+package dev.qinglian.cli.demo;
+
+import dev.qinglian.model.Direction;
+import dev.qinglian.model.Frequency;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.LeafSpec;
+import dev.qinglian.model.Node;
+import dev.qinglian.model.Normalisation;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * Writes the demo county (示例县): 40 departments and 14 townships, all fictional, with 24 months of
+ * data ending 2026-10 in the seven source departments' files, as they arrive in practice:
+ *
+ * <ul>
+ *   <li>{@code party-office.csv}: UTF-8, long layout, with a note column;
+ *   <li>{@code gov-office.xlsx}: Excel, long layout;
+ *   <li>{@code discipline.csv}: UTF-8 with byte-order mark, long layout;
+ *   <li>{@code organisation.xlsx}: Excel, wide layout, with a notes sheet;
+ *   <li>{@code propaganda.csv}: GBK (GB18030), wide layout, Chinese headers;
+ *   <li>{@code supervision.csv}: UTF-8, wide layout, rates written as {@code 95.5%};
+ *   <li>{@code petitions.csv}: UTF-8, long layout, Chinese headers.
+ * </ul>
+ *
+ * <p>Each unit has a latent "health" per month (0–1) from which its figures are drawn; the stories
+ * below are written into it. Quarterly, half-yearly and yearly indicators appear only in their
+ * reporting months (and all of them in the first month, the baseline collection); about 1 % of
+ * values are missing. The same seed gives the same data.
+ *
+ * <ul>
+ *   <li>Z07 青山镇 collapses in summer 2026 and has a referral to judicial organs in 2026-08: red;
+ *   <li>B12, B27 and Z03 slide to yellow and orange over several months;
+ *   <li>B05, B18, Z10 and B33 go yellow or orange and return to green after rectification (复绿);
+ *   <li>B21 reports a promotion of a cadre with known problems in 2026-10: capped at yellow;
+ *   <li>B40's organisation figures for 2026-10 did not arrive.
+ * </ul>
+ */
+public final class DemoCounty {
+  /** The first month of data. */
+  public static final YearMonth FIRST = YearMonth.of(2024, 11);
+
+  /** Number of months. */
+  public static final int MONTHS = 24;
+
+  private static final String[] DEPARTMENTS = {
+    "县委办公室",
+    "县政府办公室",
+    "县委组织部",
+    "县委宣传部",
+    "县委统战部",
+    "县委政法委",
+    "县发展和改革局",
+    "县教育局",
+    "县科学技术局",
+    "县经济和信息化局",
+    "县公安局",
+    "县民政局",
+    "县司法局",
+    "县财政局",
+    "县人力资源和社会保障局",
+    "县自然资源和规划局",
+    "县生态环境分局",
+    "县住房和城乡建设局",
+    "县交通运输局",
+    "县水利局",
+    "县农业农村局",
+    "县商务局",
+    "县文化和广电旅游体育局",
+    "县卫生健康局",
+    "县退役军人事务局",
+    "县应急管理局",
+    "县审计局",
+    "县市场监督管理局",
+    "县统计局",
+    "县医疗保障局",
+    "县林业局",
+    "县综合行政执法局",
+    "县信访局",
+    "县行政服务中心",
+    "县机关事务服务中心",
+    "县国有资产服务中心",
+    "县供销合作社",
+    "县总工会",
+    "团县委",
+    "县妇女联合会"
+  };
+  private static final String[] TOWNSHIPS = {
+    "白石镇", "清溪乡", "柳塘镇", "石门乡", "云岭镇", "桃源乡", "青山镇", "金湖镇", "梅岗乡", "松林镇", "龙潭乡", "竹园镇", "凤鸣乡", "双河镇"
+  };
+
+  private final IndicatorModel model;
+  private final Random random;
+
+  /** A generator for the default model with a seed. */
+  public DemoCounty(IndicatorModel model, long seed) {
+    this.model = model;
+    this.random = new Random(seed);
+  }
+
+  /** One unit of the demo register. */
+  record DemoUnit(String id, String name, String type, int staff, int served) {}
+
+  /** Writes {@code units.csv} and {@code data/} into {@code dir}. */
+  public void write(Path dir) throws IOException {
+    List<DemoUnit> units = new ArrayList<>();
+    for (int i = 0; i < DEPARTMENTS.length; i++) {
+      units.add(
+          new DemoUnit(
+              String.format(Locale.ROOT, "B%02d", i + 1),
+              DEPARTMENTS[i],
+              "department",
+              25 + random.nextInt(156),
+              20000 + 1000 * random.nextInt(101)));
+    }
+    for (int i = 0; i < TOWNSHIPS.length; i++) {
+      units.add(
+          new DemoUnit(
+              String.format(Locale.ROOT, "Z%02d", i + 1),
+              TOWNSHIPS[i],
+              "township",
+              60 + random.nextInt(101),
+              12000 + 1000 * random.nextInt(34)));
+    }
+    double[] base = new double[units.size()];
+    for (int u = 0; u < base.length; u++) {
+      base[u] = 0.91 + 0.06 * random.nextDouble();
+    }
+    List<Node> leaves = model.leaves();
+    // values[leaf][unit][month], NaN when not reported
+    double[][][] values = new double[leaves.size()][units.size()][MONTHS];
+    for (int t = 0; t < MONTHS; t++) {
+      YearMonth p = FIRST.plusMonths(t);
+      for (int u = 0; u < units.size(); u++) {
+        DemoUnit unit = units.get(u);
+        double h = health(unit.id(), base[u], t) + 0.01 * random.nextGaussian();
+        for (int l = 0; l < leaves.size(); l++) {
+          Node leaf = leaves.get(l);
+          // the first month is the baseline collection: every indicator is reported once
+          double v =
+              t == 0 || reports(leaf.leaf().frequency(), p) ? draw(leaf, unit, h) : Double.NaN;
+          if (random.nextDouble() < 0.01) {
+            v = Double.NaN; // a gap
+          }
+          values[l][u][t] = story(leaf.id(), unit.id(), t, v);
+        }
+      }
+    }
+    for (int u = 0; u < units.size(); u++) {
+      if (units.get(u).id().equals("B40")) {
+        for (int l = 0; l < leaves.size(); l++) {
+          if (leaves.get(l).leaf().source().equals("organisation")) {
+            values[l][u][MONTHS - 1] = Double.NaN;
+          }
+        }
+      }
+    }
+    Files.createDirectories(dir.resolve("data"));
+    StringBuilder reg = new StringBuilder("id,name,type,parent,staff,served\n");
+    for (DemoUnit u : units) {
+      reg.append(u.id())
+          .append(',')
+          .append(u.name())
+          .append(',')
+          .append(u.type())
+          .append(",,")
+          .append(u.staff())
+          .append(',')
+          .append(u.served())
+          .append('\n');
+    }
+    Files.writeString(dir.resolve("units.csv"), reg.toString(), StandardCharsets.UTF_8);
+    writeLongCsv(
+        dir.resolve("data/party-office.csv"),
+        "party-office",
+        units,
+        values,
+        "unit,period,indicator,value,note",
+        StandardCharsets.UTF_8,
+        false,
+        true);
+    writeLongXlsx(dir.resolve("data/gov-office.xlsx"), "gov-office", units, values);
+    writeLongCsv(
+        dir.resolve("data/discipline.csv"),
+        "discipline",
+        units,
+        values,
+        "unit,period,indicator,value",
+        StandardCharsets.UTF_8,
+        true,
+        false);
+    writeWideXlsx(dir.resolve("data/organisation.xlsx"), "organisation", units, values);
+    writeWideCsv(
+        dir.resolve("data/propaganda.csv"),
+        "propaganda",
+        units,
+        values,
+        "单位,月份",
+        Charset.forName("GB18030"),
+        false);
+    writeWideCsv(
+        dir.resolve("data/supervision.csv"),
+        "supervision",
+        units,
+        values,
+        "unit,period",
+        StandardCharsets.UTF_8,
+        true);
+    writeLongCsv(
+        dir.resolve("data/petitions.csv"),
+        "petitions",
+        units,
+        values,
+        "单位,月份,指标,数值,备注",
+        StandardCharsets.UTF_8,
+        false,
+        true);
+  }
+
+  /** The latent health of a unit in month t (0 = 2024-11), with the stories written in. */
+  static double health(String id, double base, int t) {
+    return switch (id) {
+      case "Z07" -> t <= 18 ? base : new double[] {0.84, 0.70, 0.40, 0.42, 0.46}[t - 19];
+      case "B12" -> t < 17 ? base : base - (base - 0.72) * Math.min(1, (t - 16) / 7.0);
+      case "B27" -> t < 13 ? base : base - (base - 0.67) * Math.min(1, (t - 12) / 7.0);
+      case "Z03" -> t < 19 ? base : 0.75;
+      case "B05" -> t >= 6 && t <= 10 ? 0.64 : t == 11 ? 0.82 : base;
+      case "B18" -> t >= 9 && t <= 14 ? 0.78 : base;
+      case "Z10" -> t >= 12 && t <= 17 ? 0.66 : t == 18 ? 0.84 : base;
+      case "B33" -> t >= 17 && t <= 20 ? 0.78 : base;
+      default -> base;
+    };
+  }
+
+  /** Figures fixed by the stories: referrals and problem promotions only where told. */
+  static double story(String leaf, String unit, int t, double v) {
+    if (leaf.equals("D5.1.3")) {
+      return Double.isNaN(v) ? v : (unit.equals("Z07") && t == 21 ? 1 : 0);
+    }
+    if (leaf.equals("D3.1.2")) {
+      return Double.isNaN(v) ? v : (unit.equals("B21") && t == MONTHS - 1 ? 1 : 0);
+    }
+    return v;
+  }
+
+  static boolean reports(Frequency f, YearMonth p) {
+    int m = p.getMonthValue();
+    return switch (f) {
+      case M -> true;
+      case Q -> m % 3 == 0;
+      case H -> m % 6 == 0;
+      case Y -> m == 12;
+    };
+  }
+
+  /** A raw figure for a leaf given the unit's health h. */
+  private double draw(Node leaf, DemoUnit unit, double h) {
+    LeafSpec spec = leaf.leaf();
+    Normalisation.Goalposts g = (Normalisation.Goalposts) spec.normalisation();
+    boolean count = spec.unit().equals("count");
+    if (!count) {
+      double s = Math.max(0, Math.min(100, 100 * (h + 0.01) + 3 * random.nextGaussian()));
+      double v = g.worst() + (g.best() - g.worst()) * s / 100;
+      return Math.round(Math.max(0, Math.min(100, v)) * 10) / 10.0;
+    }
+    double scale =
+        switch (spec.denominator().base()) {
+          case STAFF -> unit.staff() / spec.denominator().per();
+          case SERVED -> unit.served() / spec.denominator().per();
+          case NONE -> 1;
+        };
+    if (spec.direction() == Direction.HIGHER) {
+      return Math.min(g.best() * 2, poisson(g.best() * 1.6 * h));
+    }
+    return poisson(scale * g.worst() * (1 - h) * 0.9);
+  }
+
+  private int poisson(double lambda) {
+    double l = Math.exp(-lambda);
+    int k = 0;
+    double p = 1;
+    do {
+      k++;
+      p *= random.nextDouble();
+    } while (p > l);
+    return k - 1;
+  }
+
+  private List<Integer> leavesOf(String source) {
+    List<Integer> out = new ArrayList<>();
+    for (int l = 0; l < model.leaves().size(); l++) {
+      if (model.leaves().get(l).leaf().source().equals(source)) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private void writeLongCsv(
+      Path file,
+      String source,
+      List<DemoUnit> units,
+      double[][][] values,
+      String header,
+      Charset cs,
+      boolean bom,
+      boolean notes)
+      throws IOException {
+    StringBuilder sb = new StringBuilder(header).append('\n');
+    for (int t = 0; t < MONTHS; t++) {
+      for (int u = 0; u < units.size(); u++) {
+        for (int l : leavesOf(source)) {
+          double v = values[l][u][t];
+          if (!Double.isNaN(v)) {
+            sb.append(units.get(u).id())
+                .append(',')
+                .append(FIRST.plusMonths(t))
+                .append(',')
+                .append(model.leaves().get(l).id())
+                .append(',')
+                .append(num(v));
+            if (notes) {
+              sb.append(',')
+                  .append(
+                      v > 0 && model.leaves().get(l).leaf().unit().equals("count") ? "已核实" : "");
+            }
+            sb.append('\n');
+          }
+        }
+      }
+    }
+    write(file, sb.toString(), cs, bom);
+  }
+
+  private void writeWideCsv(
+      Path file,
+      String source,
+      List<DemoUnit> units,
+      double[][][] values,
+      String header,
+      Charset cs,
+      boolean percent)
+      throws IOException {
+    List<Integer> ls = leavesOf(source);
+    StringBuilder sb = new StringBuilder(header);
+    ls.forEach(l -> sb.append(',').append(model.leaves().get(l).id()));
+    sb.append('\n');
+    for (int t = 0; t < MONTHS; t++) {
+      for (int u = 0; u < units.size(); u++) {
+        StringBuilder row = new StringBuilder();
+        boolean any = false;
+        for (int l : ls) {
+          double v = values[l][u][t];
+          row.append(',');
+          if (!Double.isNaN(v)) {
+            any = true;
+            boolean pct = percent && model.leaves().get(l).leaf().unit().equals("%");
+            row.append(num(v)).append(pct ? "%" : "");
+          }
+        }
+        if (any) {
+          sb.append(units.get(u).id())
+              .append(',')
+              .append(FIRST.plusMonths(t))
+              .append(row)
+              .append('\n');
+        }
+      }
+    }
+    write(file, sb.toString(), cs, false);
+  }
+
+  private void writeLongXlsx(Path file, String source, List<DemoUnit> units, double[][][] values)
+      throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    {
+      Workbook wb = new Workbook(out, "qinglian", "1.0");
+      Worksheet ws = wb.newWorksheet("数据");
+      String[] h = {"unit", "period", "indicator", "value"};
+      for (int i = 0; i < h.length; i++) {
+        ws.value(0, i, h[i]);
+      }
+      int r = 1;
+      for (int t = 0; t < MONTHS; t++) {
+        for (int u = 0; u < units.size(); u++) {
+          for (int l : leavesOf(source)) {
+            double v = values[l][u][t];
+            if (!Double.isNaN(v)) {
+              ws.value(r, 0, units.get(u).id());
+              ws.value(r, 1, FIRST.plusMonths(t).toString());
+              ws.value(r, 2, model.leaves().get(l).id());
+              ws.value(r, 3, v);
+              r++;
+            }
+          }
+        }
+      }
+      wb.finish();
+    }
+    Files.write(file, Xlsx.withoutTimestamp(out.toByteArray()));
+  }
+
+  private void writeWideXlsx(Path file, String source, List<DemoUnit> units, double[][][] values)
+      throws IOException {
+    List<Integer> ls = leavesOf(source);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    {
+      Workbook wb = new Workbook(out, "qinglian", "1.0");
+      Worksheet notes = wb.newWorksheet("说明");
+      notes.value(0, 0, "组织部月度报送表（示例县，虚构数据）");
+      int r = 1;
+      for (int l : ls) {
+        Node n = model.leaves().get(l);
+        notes.value(r, 0, n.id());
+        notes.value(r, 1, n.names().zh());
+        notes.value(r, 2, n.leaf().unit());
+        r++;
+      }
+      Worksheet ws = wb.newWorksheet("数据");
+      ws.value(0, 0, "单位");
+      ws.value(0, 1, "月份");
+      for (int i = 0; i < ls.size(); i++) {
+        ws.value(0, 2 + i, model.leaves().get(ls.get(i)).id());
+      }
+      r = 1;
+      for (int t = 0; t < MONTHS; t++) {
+        for (int u = 0; u < units.size(); u++) {
+          boolean any = false;
+          for (int l : ls) {
+            any |= !Double.isNaN(values[l][u][t]);
+          }
+          if (!any) {
+            continue;
+          }
+          ws.value(r, 0, units.get(u).id());
+          ws.value(r, 1, FIRST.plusMonths(t).toString());
+          for (int i = 0; i < ls.size(); i++) {
+            double v = values[ls.get(i)][u][t];
+            if (!Double.isNaN(v)) {
+              ws.value(r, 2 + i, v);
+            }
+          }
+          r++;
+        }
+      }
+      wb.finish();
+    }
+    Files.write(file, Xlsx.withoutTimestamp(out.toByteArray()));
+  }
+
+  private static void write(Path file, String text, Charset cs, boolean bom) throws IOException {
+    byte[] body = text.getBytes(cs);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      if (bom) {
+        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+      }
+      out.write(body);
+    }
+  }
+}

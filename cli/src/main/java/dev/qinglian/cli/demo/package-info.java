@@ -1,0 +1,2 @@
+/** The deterministic generator of the demo county (示例县) workspace shipped in examples/. */
+package dev.qinglian.cli.demo;

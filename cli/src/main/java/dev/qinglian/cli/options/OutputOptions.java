@@ -1,0 +1,61 @@
+package dev.qinglian.cli.options;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** How results are written: format, file, language and colours. */
+public final class OutputOptions {
+  /** The output formats. */
+  public enum Format {
+    /** Aligned text table (colours on terminals). */
+    table,
+    /** Comma-separated values, full precision. */
+    csv,
+    /** JSON document, full precision. */
+    json,
+    /** GitHub-flavoured Markdown table. */
+    markdown
+  }
+
+  /** When to colour. */
+  public enum ColorMode {
+    /** On a terminal, unless NO_COLOR is set. */
+    auto,
+    /** Always. */
+    always,
+    /** Never. */
+    never
+  }
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description = "table, csv, json or markdown (default: ${DEFAULT-VALUE}).",
+      defaultValue = "table")
+  public Format format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to FILE (atomically) instead of standard output.")
+  public Path output;
+
+  @Option(names = "--force", description = "Replace an existing output file.")
+  public boolean force;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "zh|en",
+      description = "Language of labels and messages (default: the model's, zh).")
+  public String lang;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      description = "auto, always or never (default: ${DEFAULT-VALUE}); NO_COLOR is honoured.",
+      defaultValue = "auto")
+  public ColorMode color;
+
+  @Option(names = "--no-color", description = "Same as --color=never.")
+  public boolean noColor;
+}

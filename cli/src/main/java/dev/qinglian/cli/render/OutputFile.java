@@ -1,0 +1,73 @@
+package dev.qinglian.cli.render;
+
+import dev.qinglian.cli.CliException;
+import dev.qinglian.cli.ExitCode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Writes a result to standard output or to a file. A file is written to a temporary file in the
+ * same folder and moved into place, so it is never half-written; an existing file is replaced only
+ * with {@code --force}, and an input file never.
+ */
+public final class OutputFile {
+  private OutputFile() {}
+
+  /** Writes {@code content} to {@code target}, or to {@code out} when target is null. */
+  public static void write(
+      String content, Path target, boolean force, List<Path> inputs, PrintWriter out) {
+    if (target == null) {
+      out.print(content);
+      out.flush();
+      return;
+    }
+    Path abs = target.toAbsolutePath().normalize();
+    for (Path in : inputs) {
+      if (in.toAbsolutePath().normalize().equals(abs) || sameFile(in, target)) {
+        throw new CliException(ExitCode.INPUT, "refusing to overwrite the input file " + target);
+      }
+    }
+    if (Files.exists(target) && !force) {
+      throw new CliException(ExitCode.INPUT, target + " exists; use --force to replace it");
+    }
+    if (Files.isDirectory(target)) {
+      throw new CliException(ExitCode.INPUT, target + " is a folder");
+    }
+    Path dir = abs.getParent();
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new CliException(ExitCode.UNREADABLE, "cannot write " + target + ": " + e.getMessage());
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the temporary file was moved or cannot be removed; nothing else to do
+        }
+      }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,318 @@
+package dev.qinglian.cli.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.qinglian.cli.VersionProvider;
+import dev.qinglian.cli.workspace.Workspace;
+import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.eval.UnitScore;
+import dev.qinglian.model.Band;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.Node;
+import dev.qinglian.model.OverrideRule;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the ranking of one month in the four formats. CSV and JSON carry full precision and a
+ * stable, documented layout (README, "Output formats"); table and Markdown round to one decimal.
+ */
+public final class ScoreRenderer {
+  private final Workspace ws;
+  private final PeriodResult result;
+  private final PeriodResult previous;
+  private final Labels labels;
+  private final IndicatorModel model;
+  private final List<UnitScore> ranking;
+
+  /** A renderer for {@code result}, with changes against {@code previous} (may be null). */
+  public ScoreRenderer(Workspace ws, PeriodResult result, PeriodResult previous, Labels labels) {
+    this.ws = ws;
+    this.result = result;
+    this.previous = previous;
+    this.labels = labels;
+    this.model = result.model();
+    this.ranking = result.ranking();
+  }
+
+  private double change(UnitScore s) {
+    return previous == null ? Double.NaN : result.change(result.indexOf(s.unit().id()), previous);
+  }
+
+  private String bandName(Band b) {
+    return b.names().in(labels.lang());
+  }
+
+  /** The summary line: units per colour. */
+  public String summary() {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : result.colourCounts().entrySet()) {
+      Band b = model.band(e.getKey()).orElse(Band.INSUFFICIENT);
+      parts.add(bandName(b) + " " + e.getValue());
+    }
+    return labels.get("summary", result.period(), result.size(), String.join(" · ", parts));
+  }
+
+  /** Aligned table for a terminal; colour cells when {@code ansi}. */
+  public String table(boolean ansi) {
+    List<String> headers =
+        new ArrayList<>(
+            List.of(
+                labels.get("rank"),
+                labels.get("unit"),
+                labels.get("name"),
+                labels.get("index"),
+                labels.get("colour")));
+    List<Node> dims = model.dimensions();
+    dims.forEach(d -> headers.add(d.id()));
+    headers.add(labels.get("change"));
+    boolean[] right = new boolean[headers.size()];
+    right[0] = true;
+    right[3] = true;
+    for (int i = 5; i < right.length; i++) {
+      right[i] = true;
+    }
+    TextTable t = new TextTable(headers, right);
+    for (UnitScore s : ranking) {
+      String[] cells = new String[headers.size()];
+      String[] colours = new String[headers.size()];
+      cells[0] = s.rank() == 0 ? "—" : Integer.toString(s.rank());
+      cells[1] = s.unit().id();
+      cells[2] = s.unit().name();
+      cells[3] = Numbers.fixed(s.index(), 1, "—");
+      cells[4] = bandName(s.band()) + (s.capped() ? "*" : "");
+      colours[4] = s.band().colour();
+      for (int d = 0; d < dims.size(); d++) {
+        cells[5 + d] = Numbers.fixed(s.dimensions().get(d), 1, "—");
+      }
+      cells[cells.length - 1] = Numbers.signed(change(s), 1, "—");
+      t.add(cells, colours);
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(labels.get("title", result.period())).append('\n');
+    sb.append(t.render(ansi));
+    sb.append(summary()).append('\n');
+    sb.append(
+            previous == null ? labels.get("noprevious") : labels.get("previous", previous.period()))
+        .append('\n');
+    footnotes(sb, "");
+    List<String> legend = new ArrayList<>();
+    dims.forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
+    sb.append(labels.get("legend")).append(String.join(" · ", legend)).append('\n');
+    return sb.toString();
+  }
+
+  private void footnotes(StringBuilder sb, String bullet) {
+    for (UnitScore s : ranking) {
+      if (s.capped()) {
+        OverrideRule rule = s.caps().get(0);
+        for (OverrideRule r : s.caps()) {
+          if (r.cap().equals(s.band().id())) {
+            rule = r;
+          }
+        }
+        sb.append(bullet)
+            .append("* ")
+            .append(
+                labels.get(
+                    "capped",
+                    s.unit().id(),
+                    s.unit().name(),
+                    bandName(s.uncapped()),
+                    rule.names().in(labels.lang()),
+                    bandName(s.band())))
+            .append('\n');
+      }
+    }
+    for (UnitScore s : ranking) {
+      if (s.band() == Band.INSUFFICIENT) {
+        sb.append(bullet)
+            .append("— ")
+            .append(
+                labels.get(
+                    "insufficient",
+                    s.unit().id(),
+                    s.unit().name(),
+                    Numbers.fixed(100 * s.coverage(), 0, "0"),
+                    Numbers.fixed(100 * model.missing().minCoverage(), 0, "0")))
+            .append('\n');
+      }
+    }
+  }
+
+  /** The CSV header. */
+  public List<String> csvHeader() {
+    List<String> h =
+        new ArrayList<>(
+            List.of(
+                "rank",
+                "unit",
+                "name",
+                "type",
+                "index",
+                "colour",
+                "index_colour",
+                "coverage",
+                "caps"));
+    model.dimensions().forEach(d -> h.add(d.id()));
+    h.add("change");
+    return h;
+  }
+
+  /** CSV, one line per unit in rank order, full precision, formula-safe text cells. */
+  public String csv() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.join(",", csvHeader())).append('\n');
+    for (UnitScore s : ranking) {
+      List<String> row = new ArrayList<>();
+      row.add(s.rank() == 0 ? "" : Integer.toString(s.rank()));
+      row.add(Csv.text(s.unit().id()));
+      row.add(Csv.text(s.unit().name()));
+      row.add(Csv.text(s.unit().type()));
+      row.add(Numbers.full(s.index()));
+      row.add(s.band().id());
+      row.add(s.uncapped() == null ? "" : s.uncapped().id());
+      row.add(Numbers.full(s.coverage()));
+      row.add(String.join(";", s.caps().stream().map(OverrideRule::id).toList()));
+      s.dimensions().forEach(d -> row.add(Numbers.full(d)));
+      row.add(Numbers.full(change(s)));
+      sb.append(String.join(",", row)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** GitHub-flavoured Markdown. */
+  public String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# ").append(Markdown.escape(labels.get("title", result.period()))).append("\n\n");
+    List<String> headers =
+        new ArrayList<>(
+            List.of(
+                labels.get("rank"),
+                labels.get("unit"),
+                labels.get("name"),
+                labels.get("index"),
+                labels.get("colour")));
+    model.dimensions().forEach(d -> headers.add(d.id()));
+    headers.add(labels.get("change"));
+    sb.append("| ").append(String.join(" | ", headers)).append(" |\n");
+    sb.append("|---:|---|---|---:|---|")
+        .append("---:|".repeat(model.dimensions().size() + 1))
+        .append('\n');
+    for (UnitScore s : ranking) {
+      List<String> row = new ArrayList<>();
+      row.add(s.rank() == 0 ? "—" : Integer.toString(s.rank()));
+      row.add(Markdown.escape(s.unit().id()));
+      row.add(Markdown.escape(s.unit().name()));
+      row.add(Numbers.fixed(s.index(), 1, "—"));
+      row.add(
+          Markdown.dot(s.band().id())
+              + " "
+              + Markdown.escape(bandName(s.band()))
+              + (s.capped() ? "\\*" : ""));
+      s.dimensions().forEach(d -> row.add(Numbers.fixed(d, 1, "—")));
+      row.add(Numbers.signed(change(s), 1, "—"));
+      sb.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+    sb.append('\n').append(Markdown.escape(summary())).append("\n\n");
+    StringBuilder notes = new StringBuilder();
+    footnotes(notes, "- ");
+    if (notes.length() > 0) {
+      sb.append(Markdown.escape(notes.toString()).replace("- \\* ", "- \\* ")).append('\n');
+    }
+    List<String> legend = new ArrayList<>();
+    model.dimensions().forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
+    sb.append(Markdown.escape(labels.get("legend") + String.join(" · ", legend))).append('\n');
+    return sb.toString();
+  }
+
+  /** JSON: provenance, counts, dimensions and one object per unit in rank order. */
+  public String json() {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
+      g.writeStartObject();
+      g.writeStringField("tool", "qinglian");
+      g.writeStringField("version", VersionProvider.version());
+      g.writeStringField("period", result.period().toString());
+      if (previous == null) {
+        g.writeNullField("previous");
+      } else {
+        g.writeStringField("previous", previous.period().toString());
+      }
+      g.writeObjectFieldStart("model");
+      g.writeStringField("file", ws.modelDisplay());
+      g.writeEndObject();
+      g.writeArrayFieldStart("inputs");
+      for (Path p : ws.inputs()) {
+        g.writeStartObject();
+        g.writeStringField("file", ws.display(p));
+        g.writeStringField("sha256", Hashes.sha256(p));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("counts");
+      for (Map.Entry<String, Integer> e : result.colourCounts().entrySet()) {
+        g.writeNumberField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("dimensions");
+      for (Node d : model.dimensions()) {
+        g.writeStartObject();
+        g.writeStringField("id", d.id());
+        g.writeStringField("zh", d.names().zh());
+        g.writeStringField("en", d.names().en());
+        g.writeNumberField("weight", model.nominalWeight(d.id()));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("units");
+      for (UnitScore s : ranking) {
+        g.writeStartObject();
+        if (s.rank() == 0) {
+          g.writeNullField("rank");
+        } else {
+          g.writeNumberField("rank", s.rank());
+        }
+        g.writeStringField("unit", s.unit().id());
+        g.writeStringField("name", s.unit().name());
+        g.writeStringField("type", s.unit().type());
+        number(g, "index", s.index());
+        g.writeStringField("colour", s.band().id());
+        if (s.uncapped() == null) {
+          g.writeNullField("index_colour");
+        } else {
+          g.writeStringField("index_colour", s.uncapped().id());
+        }
+        number(g, "coverage", s.coverage());
+        g.writeArrayFieldStart("caps");
+        for (OverrideRule r : s.caps()) {
+          g.writeString(r.id());
+        }
+        g.writeEndArray();
+        for (int d = 0; d < model.dimensions().size(); d++) {
+          number(g, model.dimensions().get(d).id(), s.dimensions().get(d));
+        }
+        number(g, "change", change(s));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString() + "\n";
+  }
+
+  private static void number(JsonGenerator g, String field, double v) throws IOException {
+    if (Double.isNaN(v)) {
+      g.writeNullField(field);
+    } else {
+      g.writeNumberField(field, v);
+    }
+  }
+}
