@@ -1,6 +1,7 @@
 package dev.qinglian.cli;
 
 import dev.qinglian.cli.commands.DemoCommand;
+import dev.qinglian.cli.commands.GenerateCommand;
 import dev.qinglian.cli.commands.ScoreCommand;
 import dev.qinglian.cli.commands.ValidateCommand;
 import java.io.PrintWriter;
@@ -21,7 +22,12 @@ import picocli.CommandLine.Option;
           + " (indicators.yaml) and classifies every unit green, yellow, orange or red.",
       ""
     },
-    subcommands = {ValidateCommand.class, ScoreCommand.class, DemoCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      ScoreCommand.class,
+      DemoCommand.class,
+      GenerateCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:all good",

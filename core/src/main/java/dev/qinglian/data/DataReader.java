@@ -4,6 +4,8 @@ import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.diag.Location;
 import dev.qinglian.internal.Suggest;
+import dev.qinglian.internal.table.ByteIndex;
+import dev.qinglian.internal.table.FastCsv;
 import dev.qinglian.internal.table.Parse;
 import dev.qinglian.internal.table.TableHandler;
 import dev.qinglian.internal.table.TableRow;
@@ -12,6 +14,10 @@ import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.LeafSpec;
 import dev.qinglian.model.Node;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Reads the source departments' data files and merges them per unit, indicator and month into a
@@ -48,17 +56,48 @@ public final class DataReader {
   private final IndicatorModel model;
   private final UnitRegister units;
   private final ReadOptions options;
+  private final double[] rangeMin;
+  private final double[] rangeMax;
 
   /** A reader for data following {@code model} about the units of {@code units}. */
   public DataReader(IndicatorModel model, UnitRegister units, ReadOptions options) {
     this.model = model;
     this.units = units;
     this.options = options == null ? ReadOptions.DEFAULTS : options;
+    this.rangeMin = model.leaves().stream().mapToDouble(n -> n.leaf().rangeMin()).toArray();
+    this.rangeMax = model.leaves().stream().mapToDouble(n -> n.leaf().rangeMax()).toArray();
   }
 
-  /** Reads and merges the files, in the order given. */
+  private ByteIndex unitIndex(Charset cs) {
+    byte[][] keys = new byte[units.size()][];
+    for (int u = 0; u < keys.length; u++) {
+      keys[u] = units.units().get(u).id().getBytes(cs);
+    }
+    return new ByteIndex(keys);
+  }
+
+  private ByteIndex leafIndex(Charset cs) {
+    byte[][] keys = new byte[model.leaves().size()][];
+    for (int l = 0; l < keys.length; l++) {
+      keys[l] = model.leaves().get(l).id().getBytes(cs);
+    }
+    return new ByteIndex(keys);
+  }
+
+  /**
+   * Reads and merges the files, in the order given. Large CSV files are parsed on all cores; the
+   * result (values and diagnostics) is the same as reading row by row in file order.
+   */
   public Loaded<Dataset> read(List<Path> files) {
-    Merge merge = new Merge(files.size());
+    try {
+      return read(files, false);
+    } catch (FastCsv.ConflictException e) {
+      return read(files, true); // a conflict: read again in file order to report both places
+    }
+  }
+
+  private Loaded<Dataset> read(List<Path> files, boolean ordered) {
+    Merge merge = new Merge(ordered);
     for (int f = 0; f < files.size(); f++) {
       Path path = files.get(f);
       String name = path.toString();
@@ -68,7 +107,18 @@ public final class DataReader {
         if (Tables.isXlsx(path)) {
           Tables.readXlsx(path, name, h);
         } else {
-          Tables.readCsv(path, name, options.charset(), h);
+          FastCsv.Probe probe = FastCsv.probe(path);
+          if (probe.quotes()) {
+            Tables.readCsv(path, name, options.charset(), h);
+          } else {
+            Charset cs =
+                options.charset() != null
+                    ? options.charset()
+                    : probe.bom() || !probe.nonAscii()
+                        ? StandardCharsets.UTF_8
+                        : Tables.detect(path);
+            FastCsv.read(path, name, cs, unitIndex(cs), leafIndex(cs), rangeMin, rangeMax, h);
+          }
         }
       } catch (IOException e) {
         merge.diags.add(Diagnostic.error("file.unreadable", Location.of(name), e.getMessage()));
@@ -78,8 +128,9 @@ public final class DataReader {
       }
       h.finish();
     }
+    TreeMap<Integer, double[][]> values = merge.values();
     boolean[] any = new boolean[units.size()];
-    for (double[][] month : merge.values.values()) {
+    for (double[][] month : values.values()) {
       for (double[] col : month) {
         if (col != null) {
           for (int u = 0; u < any.length; u++) {
@@ -96,70 +147,176 @@ public final class DataReader {
                 "data.unit.nodata", Location.of(units.file(), unit.line(), 0), unit.id()));
       }
     }
-    if (merge.values.isEmpty() && merge.diags.stream().noneMatch(Diagnostic::isError)) {
+    if (values.isEmpty() && merge.diags.stream().noneMatch(Diagnostic::isError)) {
       merge.diags.add(
           Diagnostic.error("data.none", Location.of(String.join(", ", merge.fileNames))));
     }
     if (merge.diags.stream().anyMatch(Diagnostic::isError)) {
       return new Loaded<>(null, merge.diags);
     }
-    int first = merge.values.firstKey();
-    int last = merge.values.lastKey();
+    int first = values.firstKey();
+    int last = values.lastKey();
     double[][][] v = new double[last - first + 1][][];
-    merge.values.forEach((k, m) -> v[k - first] = m);
+    values.forEach((k, m) -> v[k - first] = m);
     return new Loaded<>(new Dataset(model, units, first, v, merge.fileNames), merge.diags);
   }
 
-  /** The state of one merge: values, their provenance, and the diagnostics. */
-  private final class Merge {
-    final TreeMap<Integer, double[][]> values = new TreeMap<>();
+  /** Doubles compared and set atomically (bitwise: NaN is the "no value yet" marker). */
+  private static final VarHandle DOUBLES = MethodHandles.arrayElementVarHandle(double[].class);
+
+  /** Stores {@code v} unless another value is there; true when stored or equal. Thread-safe. */
+  private static boolean casPut(double[] col, int u, double v) {
+    double old = col[u];
+    if (Double.isNaN(old)) {
+      if (DOUBLES.compareAndSet(col, u, Double.NaN, v)) {
+        return true;
+      }
+      old = (double) DOUBLES.getVolatile(col, u);
+    }
+    return old == v;
+  }
+
+  /**
+   * The state of one merge: values, the diagnostics and, in ordered mode, the provenance of every
+   * value. In optimistic mode the fast CSV workers store values concurrently (compare-and-set) and
+   * any conflict aborts the read, which is then redone in ordered mode so that the conflict is
+   * reported with both places, deterministically.
+   */
+  private final class Merge implements FastCsv.Writer {
+    final boolean ordered;
+    final ConcurrentHashMap<Integer, AtomicReferenceArray<double[]>> store =
+        new ConcurrentHashMap<>();
     final Map<Integer, long[][]> where = new HashMap<>();
     final List<String> fileNames = new ArrayList<>();
     final List<Diagnostic> diags = new ArrayList<>();
+    final int[] perFile = new int[1024];
+    private int lastMonth = Integer.MIN_VALUE;
+    private AtomicReferenceArray<double[]> lastColumns;
 
-    Merge(int files) {}
+    Merge(boolean ordered) {
+      this.ordered = ordered;
+    }
+
+    AtomicReferenceArray<double[]> month(int month) {
+      return store.computeIfAbsent(month, k -> new AtomicReferenceArray<>(model.leaves().size()));
+    }
+
+    double[] column(AtomicReferenceArray<double[]> cols, int leaf) {
+      double[] c = cols.get(leaf);
+      if (c == null) {
+        double[] fresh = new double[units.size()];
+        Arrays.fill(fresh, Double.NaN);
+        c = cols.compareAndSet(leaf, null, fresh) ? fresh : cols.get(leaf);
+      }
+      return c;
+    }
+
+    /** Stores a value unless a different one was given before (then false; nothing reported). */
+    boolean tryPut(int month, int leaf, int unit, double value, int file, long line) {
+      if (month != lastMonth) {
+        lastColumns = month(month);
+        lastMonth = month;
+      }
+      double[] col = column(lastColumns, leaf);
+      if (!ordered) {
+        return casPut(col, unit, value);
+      }
+      long[][] w = where.computeIfAbsent(month, k -> new long[model.leaves().size()][]);
+      if (w[leaf] == null) {
+        w[leaf] = new long[units.size()];
+      }
+      if (Double.isNaN(col[unit])) {
+        col[unit] = value;
+        w[leaf][unit] = ((long) file << 40) | line;
+        return true;
+      }
+      return col[unit] == value;
+    }
 
     /** Stores a value; reports a conflict when a different one was given before. */
     void put(int month, int leaf, int unit, double value, int file, TableRow row, int col) {
-      double[][] m = values.computeIfAbsent(month, k -> new double[model.leaves().size()][]);
-      long[][] w = where.computeIfAbsent(month, k -> new long[model.leaves().size()][]);
-      if (m[leaf] == null) {
-        m[leaf] = new double[units.size()];
-        Arrays.fill(m[leaf], Double.NaN);
-        w[leaf] = new long[units.size()];
-      }
-      double old = m[leaf][unit];
-      if (Double.isNaN(old)) {
-        m[leaf][unit] = value;
-        w[leaf][unit] = ((long) file << 40) | row.line();
+      if (tryPut(month, leaf, unit, value, file, row.line())) {
         return;
       }
-      if (old != value) {
-        int oldFile = (int) (w[leaf][unit] >>> 40);
-        long oldLine = w[leaf][unit] & ((1L << 40) - 1);
-        Location other = Location.of(fileNames.get(oldFile), oldLine, 0);
-        report(
-            file,
-            Diagnostic.error(
-                    "data.conflict",
-                    row.at(col),
-                    units.units().get(unit).id(),
-                    Dataset.month(month),
-                    model.leaves().get(leaf).id(),
-                    fmt(value),
-                    fmt(old),
-                    other)
-                .withExcerpt(row.excerpt()));
+      if (!ordered) {
+        throw new FastCsv.ConflictException();
       }
+      double old = column(month(month), leaf)[unit];
+      long w = where.get(month)[leaf][unit];
+      int oldFile = (int) (w >>> 40);
+      long oldLine = w & ((1L << 40) - 1);
+      Location other = Location.of(fileNames.get(oldFile), oldLine, 0);
+      report(
+          file,
+          Diagnostic.error(
+                  "data.conflict",
+                  row.at(col),
+                  units.units().get(unit).id(),
+                  Dataset.month(month),
+                  model.leaves().get(leaf).id(),
+                  fmt(value),
+                  fmt(old),
+                  other)
+              .withExcerpt(row.excerpt()));
     }
-
-    final int[] perFile = new int[1024];
 
     void report(int file, Diagnostic d) {
       int slot = Math.min(file, perFile.length - 1);
       if (++perFile[slot] <= MAX_DIAGNOSTICS_PER_FILE) {
         diags.add(d);
       }
+    }
+
+    /** The values as month → [leaf][unit] (null columns where nothing was given). */
+    TreeMap<Integer, double[][]> values() {
+      TreeMap<Integer, double[][]> out = new TreeMap<>();
+      store.forEach(
+          (m, cols) -> {
+            double[][] a = new double[cols.length()][];
+            boolean any = false;
+            for (int l = 0; l < a.length; l++) {
+              a[l] = cols.get(l);
+              any |= a[l] != null;
+            }
+            if (any) {
+              out.put(m, a);
+            }
+          });
+      return out;
+    }
+
+    @Override
+    public FastCsv.Writer forBlock() {
+      return new FastCsv.Writer() {
+        int cachedMonth = Integer.MIN_VALUE;
+        AtomicReferenceArray<double[]> cols;
+        final double[][] resolved = new double[model.leaves().size()][];
+
+        @Override
+        public FastCsv.Writer forBlock() {
+          return Merge.this.forBlock();
+        }
+
+        @Override
+        public boolean put(int unit, int month, int leaf, double value) {
+          if (month != cachedMonth) {
+            cols = month(month);
+            cachedMonth = month;
+            Arrays.fill(resolved, null);
+          }
+          double[] c = resolved[leaf];
+          if (c == null) {
+            c = column(cols, leaf);
+            resolved[leaf] = c;
+          }
+          return casPut(c, unit, value);
+        }
+      };
+    }
+
+    @Override
+    public boolean put(int unit, int month, int leaf, double value) {
+      throw new UnsupportedOperationException("use forBlock()");
     }
   }
 
@@ -168,7 +325,7 @@ public final class DataReader {
   }
 
   /** Reads the tables of one file. */
-  private final class FileHandler implements TableHandler {
+  private final class FileHandler implements TableHandler, FastCsv.Sink {
     final Merge merge;
     final int file;
     final String name;
@@ -192,6 +349,31 @@ public final class DataReader {
       this.sheet = sheet;
       header = false;
       skip = false;
+    }
+
+    @Override
+    public FastCsv.Columns header(TableRow row) {
+      startTable(null);
+      this.row(row);
+      if (skip) {
+        return null;
+      }
+      return new FastCsv.Columns(unitCol, periodCol, indicatorCol, valueCol, leafOfCol.clone());
+    }
+
+    @Override
+    public boolean value(int unit, int month, int leaf, double value, long line) {
+      return merge.tryPut(month, leaf, unit, value, file, line);
+    }
+
+    @Override
+    public void slow(TableRow row) {
+      this.row(row);
+    }
+
+    @Override
+    public FastCsv.Writer concurrentWriter() {
+      return merge.ordered ? null : merge;
     }
 
     void finish() {

@@ -3,6 +3,7 @@ package dev.qinglian.data;
 import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.diag.Location;
+import dev.qinglian.internal.table.FastCsv;
 import dev.qinglian.internal.table.Parse;
 import dev.qinglian.internal.table.TableHandler;
 import dev.qinglian.internal.table.TableRow;
@@ -10,6 +11,7 @@ import dev.qinglian.internal.table.Tables;
 import dev.qinglian.model.Denominator;
 import dev.qinglian.model.IndicatorModel;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,15 +43,23 @@ public final class UnitRegister {
    * @throws IllegalArgumentException on a duplicate id
    */
   public UnitRegister(List<Unit> units, String file) {
-    this.units = List.copyOf(units);
-    Map<String, Integer> m = new HashMap<>();
-    for (int i = 0; i < this.units.size(); i++) {
-      if (m.put(this.units.get(i).id(), i) != null) {
-        throw new IllegalArgumentException("duplicate unit " + this.units.get(i).id());
+    this(List.copyOf(units), indexOf(units), file);
+  }
+
+  private UnitRegister(List<Unit> units, Map<String, Integer> index, String file) {
+    this.units = units;
+    this.index = Collections.unmodifiableMap(index);
+    this.file = file == null ? "" : file;
+  }
+
+  private static Map<String, Integer> indexOf(List<Unit> units) {
+    Map<String, Integer> m = new HashMap<>(Math.max(16, units.size() * 4 / 3 + 1));
+    for (int i = 0; i < units.size(); i++) {
+      if (m.put(units.get(i).id(), i) != null) {
+        throw new IllegalArgumentException("duplicate unit " + units.get(i).id());
       }
     }
-    this.index = Collections.unmodifiableMap(m);
-    this.file = file == null ? "" : file;
+    return m;
   }
 
   /** The units in register order. */
@@ -101,12 +111,29 @@ public final class UnitRegister {
       needStaff |= leaf.leaf().denominator().base() == Denominator.Base.STAFF;
       needServed |= leaf.leaf().denominator().base() == Denominator.Base.SERVED;
     }
-    Collector c = new Collector(name, diags, needStaff, needServed);
+    long bytes;
+    try {
+      bytes = java.nio.file.Files.size(path);
+    } catch (IOException e) {
+      bytes = 0;
+    }
+    Collector c = new Collector(name, diags, needStaff, needServed, bytes);
     try {
       if (Tables.isXlsx(path)) {
         Tables.readXlsx(path, name, c);
       } else {
-        Tables.readCsv(path, name, options.charset(), c);
+        FastCsv.Probe probe = FastCsv.probe(path);
+        if (probe.quotes()) {
+          Tables.readCsv(path, name, options.charset(), c);
+        } else {
+          Charset cs =
+              options.charset() != null
+                  ? options.charset()
+                  : probe.bom() || !probe.nonAscii()
+                      ? java.nio.charset.StandardCharsets.UTF_8
+                      : Tables.detect(path);
+          FastCsv.readRows(path, name, cs, c);
+        }
       }
     } catch (IOException e) {
       diags.add(Diagnostic.error("file.unreadable", Location.of(name), e.getMessage()));
@@ -117,7 +144,7 @@ public final class UnitRegister {
       diags.add(Diagnostic.error("units.empty", Location.of(name)));
     }
     for (Unit u : c.units) {
-      if (!u.parent().isEmpty() && !c.lines.containsKey(u.parent())) {
+      if (!u.parent().isEmpty() && !c.index.containsKey(u.parent())) {
         diags.add(
             Diagnostic.error("units.parent", Location.of(name, u.line(), 0), u.id(), u.parent()));
       }
@@ -125,7 +152,7 @@ public final class UnitRegister {
     if (diags.stream().anyMatch(Diagnostic::isError)) {
       return new Loaded<>(null, diags);
     }
-    return new Loaded<>(new UnitRegister(c.units, name), diags);
+    return new Loaded<>(new UnitRegister(List.copyOf(c.units), c.index, name), diags);
   }
 
   /** Collects units from the rows of the register. */
@@ -135,12 +162,15 @@ public final class UnitRegister {
     final boolean needStaff;
     final boolean needServed;
     final List<Unit> units = new ArrayList<>();
-    final Map<String, Long> lines = new HashMap<>();
+    final Map<String, Integer> index;
     String[] header;
     int[] cols;
+    int[] extraCols;
     boolean done;
 
-    Collector(String file, List<Diagnostic> diags, boolean needStaff, boolean needServed) {
+    Collector(
+        String file, List<Diagnostic> diags, boolean needStaff, boolean needServed, long bytes) {
+      this.index = new HashMap<>((int) Math.min(1 << 26, Math.max(16, bytes / 16)));
       this.file = file;
       this.diags = diags;
       this.needStaff = needStaff;
@@ -168,6 +198,17 @@ public final class UnitRegister {
         for (int k = 0; k < KNOWN.size(); k++) {
           cols[k] = Headers.find(header, KNOWN.get(k));
         }
+        List<Integer> extras = new ArrayList<>();
+        for (int i = 0; i < header.length; i++) {
+          boolean known = false;
+          for (int c : cols) {
+            known |= c == i;
+          }
+          if (!known && !header[i].isEmpty()) {
+            extras.add(i);
+          }
+        }
+        extraCols = extras.stream().mapToInt(Integer::intValue).toArray();
         if (cols[0] < 0 || cols[1] < 0) {
           diags.add(
               Diagnostic.error("units.header", row.at(), String.join(",", header), "id,name")
@@ -195,22 +236,19 @@ public final class UnitRegister {
         diags.add(Diagnostic.error("units.id.blank", row.at(cols[0])).withExcerpt(row.excerpt()));
         return;
       }
-      Long first = lines.putIfAbsent(id, row.line());
+      Integer first = index.putIfAbsent(id, units.size());
       if (first != null) {
         diags.add(
-            Diagnostic.error("units.id.duplicate", row.at(cols[0]), id, first)
+            Diagnostic.error("units.id.duplicate", row.at(cols[0]), id, units.get(first).line())
                 .withExcerpt(row.excerpt()));
         return;
       }
       double staff = count(row, id, cols[4], "staff", needStaff);
       double served = count(row, id, cols[5], "served", needServed);
-      Map<String, String> extra = new LinkedHashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        boolean known = false;
-        for (int c : cols) {
-          known |= c == i;
-        }
-        if (!known && !header[i].isEmpty()) {
+      Map<String, String> extra = Map.of();
+      if (extraCols.length > 0) {
+        extra = new LinkedHashMap<>();
+        for (int i : extraCols) {
           extra.put(header[i], row.cell(i));
         }
       }

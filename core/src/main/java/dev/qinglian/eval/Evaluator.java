@@ -60,14 +60,32 @@ public final class Evaluator {
     byte[][] flags = new byte[leaves][];
     double[] scratch = new double[units];
     MissingPolicy policy = model.missing();
+    boolean[] empty = new boolean[leaves];
+    double[] noValues = null; // one shared all-NaN column for leaves without any value
+    byte[] noFlags = null;
     for (int l = 0; l < leaves; l++) {
       LeafSpec spec = model.leaves().get(l).leaf();
-      double[] x = new double[units];
-      byte[] f = new byte[units];
-      data.copyColumn(period, l, x);
       int window = spec.frequency().validMonths();
       int reach =
           window - 1 + (policy.kind() == MissingPolicy.Kind.LAST_VALUE ? policy.maxMonths() : 0);
+      boolean any = false;
+      for (int k = 0; k <= reach && !any; k++) {
+        any = data.hasColumn(period.minusMonths(k), l);
+      }
+      if (!any && policy.kind() != MissingPolicy.Kind.GROUP_MEAN) {
+        if (noValues == null) {
+          noValues = new double[units];
+          java.util.Arrays.fill(noValues, Double.NaN);
+          noFlags = new byte[units];
+        }
+        raw[l] = noValues;
+        flags[l] = noFlags;
+        empty[l] = true;
+        continue;
+      }
+      double[] x = new double[units];
+      byte[] f = new byte[units];
+      data.copyColumn(period, l, x);
       int missing = countNaN(x);
       for (int k = 1; k <= reach && missing > 0; k++) {
         YearMonth earlier = period.minusMonths(k);
@@ -97,7 +115,7 @@ public final class Evaluator {
       staff[u] = unit.staff();
       served[u] = unit.served();
     }
-    Kernel.Output out = kernel.evaluate(raw, flags, staff, served);
+    Kernel.Output out = kernel.evaluate(raw, flags, empty, staff, served);
     return new PeriodResult(model, kernel, register, period, raw, flags, out);
   }
 

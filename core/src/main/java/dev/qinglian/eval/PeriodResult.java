@@ -10,7 +10,6 @@ import dev.qinglian.model.Node;
 import dev.qinglian.model.OverrideRule;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,27 +59,52 @@ public final class PeriodResult {
     }
     this.nodePos = pos;
     int n = units.size();
-    Integer[] idx = new Integer[n];
-    for (int u = 0; u < n; u++) {
-      idx[u] = u;
-    }
     double[] index = out.score[0];
-    // Ranked units first by index descending, then unranked; ties by unit id for a stable order.
-    java.util.Arrays.sort(
-        idx,
-        Comparator.comparing((Integer u) -> out.band[u] < 0)
-            .thenComparing((Integer u) -> out.band[u] < 0 ? 0 : -index[u])
-            .thenComparing((Integer u) -> units.units().get(u).id()));
-    order = new int[n];
-    rank = new int[n];
-    for (int i = 0; i < n; i++) {
-      int u = idx[i];
-      order[i] = u;
+    // Ranked units by index descending (stable: ties keep register order), then the unranked.
+    int[] ranked = new int[n];
+    int r = 0;
+    for (int u = 0; u < n; u++) {
       if (out.band[u] >= 0) {
-        rank[u] =
-            i > 0 && out.band[order[i - 1]] >= 0 && index[order[i - 1]] == index[u]
-                ? rank[order[i - 1]]
-                : i + 1;
+        ranked[r++] = u;
+      }
+    }
+    ranked = java.util.Arrays.copyOf(ranked, r);
+    sortByDescending(ranked, index);
+    order = new int[n];
+    System.arraycopy(ranked, 0, order, 0, r);
+    int k = r;
+    for (int u = 0; u < n; u++) {
+      if (out.band[u] < 0) {
+        order[k++] = u;
+      }
+    }
+    rank = new int[n];
+    for (int i = 0; i < r; i++) {
+      int u = order[i];
+      rank[u] = i > 0 && index[order[i - 1]] == index[u] ? rank[order[i - 1]] : i + 1;
+    }
+  }
+
+  /** Stable merge sort of positions by {@code key} descending (no boxing). */
+  static void sortByDescending(int[] a, double[] key) {
+    int[] tmp = new int[a.length];
+    for (int width = 1; width < a.length; width *= 2) {
+      for (int lo = 0; lo < a.length - width; lo += 2 * width) {
+        int mid = lo + width;
+        int hi = Math.min(lo + 2 * width, a.length);
+        int i = lo;
+        int j = mid;
+        int t = lo;
+        while (i < mid && j < hi) {
+          tmp[t++] = key[a[j]] > key[a[i]] ? a[j++] : a[i++];
+        }
+        while (i < mid) {
+          tmp[t++] = a[i++];
+        }
+        while (j < hi) {
+          tmp[t++] = a[j++];
+        }
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
       }
     }
   }
@@ -127,7 +151,14 @@ public final class PeriodResult {
 
   /** The value after the denominator (the one normalised), NaN if none. */
   public double effective(String leafId, int u) {
-    return out.effective[leaf(leafId)][u];
+    int l = leaf(leafId);
+    dev.qinglian.model.Denominator d = model.leaves().get(l).leaf().denominator();
+    Unit unit = units.units().get(u);
+    return switch (d.base()) {
+      case NONE -> raw[l][u];
+      case STAFF -> raw[l][u] / unit.staff() * d.per();
+      case SERVED -> raw[l][u] / unit.served() * d.per();
+    };
   }
 
   /** Where the value of a leaf came from when it was not reported this month. */
@@ -187,6 +218,17 @@ public final class PeriodResult {
     return b < 0 ? Optional.empty() : Optional.of(model.bands().get(b));
   }
 
+  /** Bit r set when override rule r (model order) fired for unit {@code u}. */
+  public long capsMask(int u) {
+    return out.rules[u];
+  }
+
+  /** The band by the index alone, or null when the index is NaN (no allocation). */
+  public Band uncappedBandOrNull(int u) {
+    int b = out.uncapped[u];
+    return b < 0 ? null : model.bands().get(b);
+  }
+
   /** The override rules that fired for unit {@code u}, in model order. */
   public List<OverrideRule> caps(int u) {
     List<OverrideRule> r = new ArrayList<>();
@@ -221,7 +263,22 @@ public final class PeriodResult {
     return u < 0 ? Optional.empty() : Optional.of(unit(u));
   }
 
-  /** All units in rank order (unranked last, ties by unit id). */
+  /** Positions of the units in rank order (unranked last, ties in register order); a copy. */
+  public int[] rankOrder() {
+    return order.clone();
+  }
+
+  /** Position of a node in {@link IndicatorModel#nodes()}, for {@link #score(int, int)}. */
+  public int nodePosition(String nodeId) {
+    return node(nodeId);
+  }
+
+  /** The score of the node at position {@code node} for unit {@code u}. */
+  public double score(int node, int u) {
+    return out.score[node][u];
+  }
+
+  /** All units in rank order (unranked last, ties in register order). */
   public List<UnitScore> ranking() {
     List<UnitScore> r = new ArrayList<>(order.length);
     for (int u : order) {

@@ -48,13 +48,32 @@ public final class ScoreCommand implements Callable<Integer> {
       description = "Month to score (default: the latest with data).")
   String period;
 
+  @Option(
+      names = "--timings",
+      hidden = true,
+      description = "Print the time of each phase to stderr.")
+  boolean timings;
+
   @Spec CommandSpec spec;
+
+  private long t0 = System.nanoTime();
+
+  private void phase(PrintWriter err, String name) {
+    if (timings) {
+      long t = System.nanoTime();
+      err.printf(java.util.Locale.ROOT, "timing: %-10s %8.3f s%n", name, (t - t0) / 1e9);
+      err.flush();
+      t0 = t;
+    }
+  }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    t0 = System.nanoTime();
     Workspace ws = Workspace.load(inputs);
+    phase(err, "read");
     Labels labels = Common.labels(output.lang, ws);
     if (ws.hasErrors()) {
       new DiagnosticPrinter(labels).print(ws.diagnostics(), err);
@@ -84,15 +103,17 @@ public final class ScoreCommand implements Callable<Integer> {
     PeriodResult result = evaluator.evaluate(ws.data(), p);
     PeriodResult previous =
         months.contains(p.minusMonths(1)) ? evaluator.evaluate(ws.data(), p.minusMonths(1)) : null;
+    phase(err, "evaluate");
     ScoreRenderer r = new ScoreRenderer(ws, result, previous, labels);
-    String text =
+    OutputFile.Content content =
         switch (output.format) {
-          case table -> r.table(Common.ansi(output));
-          case csv -> r.csv();
-          case json -> r.json();
-          case markdown -> r.markdown();
+          case table -> w -> w.write(r.table(Common.ansi(output)));
+          case csv -> r::csv;
+          case json -> w -> w.write(r.json());
+          case markdown -> w -> w.write(r.markdown());
         };
-    OutputFile.write(text, output.output, output.force, ws.inputs(), out);
+    OutputFile.write(content, output.output, output.force, ws.inputs(), out);
+    phase(err, "write");
     return ExitCode.OK;
   }
 }

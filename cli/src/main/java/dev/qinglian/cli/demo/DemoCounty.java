@@ -1,11 +1,7 @@
 package dev.qinglian.cli.demo;
 
-import dev.qinglian.model.Direction;
-import dev.qinglian.model.Frequency;
 import dev.qinglian.model.IndicatorModel;
-import dev.qinglian.model.LeafSpec;
 import dev.qinglian.model.Node;
-import dev.qinglian.model.Normalisation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -102,11 +98,13 @@ public final class DemoCounty {
 
   private final IndicatorModel model;
   private final Random random;
+  private final Figures figures;
 
   /** A generator for the default model with a seed. */
   public DemoCounty(IndicatorModel model, long seed) {
     this.model = model;
     this.random = new Random(seed);
+    this.figures = new Figures(random);
   }
 
   /** One unit of the demo register. */
@@ -149,7 +147,9 @@ public final class DemoCounty {
           Node leaf = leaves.get(l);
           // the first month is the baseline collection: every indicator is reported once
           double v =
-              t == 0 || reports(leaf.leaf().frequency(), p) ? draw(leaf, unit, h) : Double.NaN;
+              t == 0 || Figures.reports(leaf.leaf().frequency(), p)
+                  ? draw(leaf, unit, h)
+                  : Double.NaN;
           if (random.nextDouble() < 0.01) {
             v = Double.NaN; // a gap
           }
@@ -254,47 +254,9 @@ public final class DemoCounty {
     return v;
   }
 
-  static boolean reports(Frequency f, YearMonth p) {
-    int m = p.getMonthValue();
-    return switch (f) {
-      case M -> true;
-      case Q -> m % 3 == 0;
-      case H -> m % 6 == 0;
-      case Y -> m == 12;
-    };
-  }
-
   /** A raw figure for a leaf given the unit's health h. */
   private double draw(Node leaf, DemoUnit unit, double h) {
-    LeafSpec spec = leaf.leaf();
-    Normalisation.Goalposts g = (Normalisation.Goalposts) spec.normalisation();
-    boolean count = spec.unit().equals("count");
-    if (!count) {
-      double s = Math.max(0, Math.min(100, 100 * (h + 0.01) + 3 * random.nextGaussian()));
-      double v = g.worst() + (g.best() - g.worst()) * s / 100;
-      return Math.round(Math.max(0, Math.min(100, v)) * 10) / 10.0;
-    }
-    double scale =
-        switch (spec.denominator().base()) {
-          case STAFF -> unit.staff() / spec.denominator().per();
-          case SERVED -> unit.served() / spec.denominator().per();
-          case NONE -> 1;
-        };
-    if (spec.direction() == Direction.HIGHER) {
-      return Math.min(g.best() * 2, poisson(g.best() * 1.6 * h));
-    }
-    return poisson(scale * g.worst() * (1 - h) * 0.9);
-  }
-
-  private int poisson(double lambda) {
-    double l = Math.exp(-lambda);
-    int k = 0;
-    double p = 1;
-    do {
-      k++;
-      p *= random.nextDouble();
-    } while (p > l);
-    return k - 1;
+    return figures.draw(leaf.leaf(), unit.staff(), unit.served(), h);
   }
 
   private List<Integer> leavesOf(String source) {

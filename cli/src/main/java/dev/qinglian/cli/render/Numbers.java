@@ -8,18 +8,20 @@ public final class Numbers {
   private Numbers() {}
 
   /**
-   * Full precision (shortest text that reads back to the same double), never exponent form; "" for
-   * NaN.
+   * Full precision: the shortest decimal that reads back to the same double (Schubfach, through
+   * Jackson's implementation: the same digits on every JDK, and several times faster than JDK 17's
+   * {@code Double.toString}), never in exponent form; "" for NaN.
    */
   public static String full(double v) {
     if (Double.isNaN(v)) {
       return "";
     }
-    String s = Double.toString(v);
-    if (s.indexOf('E') >= 0) {
-      s = new BigDecimal(s).toPlainString();
+    String s = com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal.toString(v);
+    int n = s.length();
+    if (n > 2 && s.charAt(n - 2) == '.' && s.charAt(n - 1) == '0') {
+      return s.substring(0, n - 2);
     }
-    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    return s.indexOf('E') >= 0 ? new BigDecimal(s).stripTrailingZeros().toPlainString() : s;
   }
 
   /**

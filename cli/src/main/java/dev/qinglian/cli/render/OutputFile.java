@@ -4,6 +4,7 @@ import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -19,11 +20,27 @@ import java.util.List;
 public final class OutputFile {
   private OutputFile() {}
 
+  /** Content written to a {@link Writer}. */
+  public interface Content {
+    /** Writes the content. */
+    void writeTo(Writer w) throws IOException;
+  }
+
   /** Writes {@code content} to {@code target}, or to {@code out} when target is null. */
   public static void write(
       String content, Path target, boolean force, List<Path> inputs, PrintWriter out) {
+    write(w -> w.write(content), target, force, inputs, out);
+  }
+
+  /** Streams {@code content} to {@code target}, or to {@code out} when target is null. */
+  public static void write(
+      Content content, Path target, boolean force, List<Path> inputs, PrintWriter out) {
     if (target == null) {
-      out.print(content);
+      try {
+        content.writeTo(out);
+      } catch (IOException e) {
+        throw new CliException(ExitCode.UNREADABLE, "cannot write the output: " + e.getMessage());
+      }
       out.flush();
       return;
     }
@@ -44,7 +61,9 @@ public final class OutputFile {
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        content.writeTo(w);
+      }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -28,7 +28,7 @@ public final class ScoreRenderer {
   private final PeriodResult previous;
   private final Labels labels;
   private final IndicatorModel model;
-  private final List<UnitScore> ranking;
+  private List<UnitScore> ranking;
 
   /** A renderer for {@code result}, with changes against {@code previous} (may be null). */
   public ScoreRenderer(Workspace ws, PeriodResult result, PeriodResult previous, Labels labels) {
@@ -37,7 +37,14 @@ public final class ScoreRenderer {
     this.previous = previous;
     this.labels = labels;
     this.model = result.model();
-    this.ranking = result.ranking();
+  }
+
+  /** The ranking as records, built only for the formats that need them (not CSV). */
+  private List<UnitScore> ranking() {
+    if (ranking == null) {
+      ranking = result.ranking();
+    }
+    return ranking;
   }
 
   private double change(UnitScore s) {
@@ -78,7 +85,7 @@ public final class ScoreRenderer {
       right[i] = true;
     }
     TextTable t = new TextTable(headers, right);
-    for (UnitScore s : ranking) {
+    for (UnitScore s : ranking()) {
       String[] cells = new String[headers.size()];
       String[] colours = new String[headers.size()];
       cells[0] = s.rank() == 0 ? "—" : Integer.toString(s.rank());
@@ -108,7 +115,7 @@ public final class ScoreRenderer {
   }
 
   private void footnotes(StringBuilder sb, String bullet) {
-    for (UnitScore s : ranking) {
+    for (UnitScore s : ranking()) {
       if (s.capped()) {
         OverrideRule rule = s.caps().get(0);
         for (OverrideRule r : s.caps()) {
@@ -129,7 +136,7 @@ public final class ScoreRenderer {
             .append('\n');
       }
     }
-    for (UnitScore s : ranking) {
+    for (UnitScore s : ranking()) {
       if (s.band() == Band.INSUFFICIENT) {
         sb.append(bullet)
             .append("— ")
@@ -166,22 +173,91 @@ public final class ScoreRenderer {
 
   /** CSV, one line per unit in rank order, full precision, formula-safe text cells. */
   public String csv() {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.join(",", csvHeader())).append('\n');
-    for (UnitScore s : ranking) {
-      List<String> row = new ArrayList<>();
-      row.add(s.rank() == 0 ? "" : Integer.toString(s.rank()));
-      row.add(Csv.text(s.unit().id()));
-      row.add(Csv.text(s.unit().name()));
-      row.add(Csv.text(s.unit().type()));
-      row.add(Numbers.full(s.index()));
-      row.add(s.band().id());
-      row.add(s.uncapped() == null ? "" : s.uncapped().id());
-      row.add(Numbers.full(s.coverage()));
-      row.add(String.join(";", s.caps().stream().map(OverrideRule::id).toList()));
-      s.dimensions().forEach(d -> row.add(Numbers.full(d)));
-      row.add(Numbers.full(change(s)));
-      sb.append(String.join(",", row)).append('\n');
+    java.io.StringWriter w = new java.io.StringWriter();
+    try {
+      csv(w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /** Rows per chunk when the CSV is rendered in parallel. */
+  private static final int CHUNK = 1 << 14;
+
+  /**
+   * Streams the CSV. Lines are formatted in chunks on all cores (formatting doubles dominates for
+   * large files) and written in rank order.
+   */
+  public void csv(java.io.Writer w) throws IOException {
+    w.write(String.join(",", csvHeader()));
+    w.write('\n');
+    int[] order = result.rankOrder();
+    int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
+    double[] prev = previousIndex();
+    int chunks = (order.length + CHUNK - 1) / CHUNK;
+    int group = 4 * Runtime.getRuntime().availableProcessors();
+    for (int g = 0; g < chunks; g += group) {
+      List<String> parts =
+          java.util.stream.IntStream.range(g, Math.min(chunks, g + group))
+              .parallel()
+              .mapToObj(
+                  c ->
+                      csvChunk(
+                          order, c * CHUNK, Math.min(order.length, (c + 1) * CHUNK), dims, prev))
+              .toList();
+      for (String part : parts) {
+        w.write(part);
+      }
+    }
+  }
+
+  /** The previous month's index per unit position of this result (NaN where absent). */
+  private double[] previousIndex() {
+    double[] p = new double[result.size()];
+    java.util.Arrays.fill(p, Double.NaN);
+    if (previous != null) {
+      for (int u = 0; u < p.length; u++) {
+        int q =
+            previous.units() == result.units()
+                ? u
+                : previous.indexOf(result.units().units().get(u).id());
+        p[u] = q < 0 ? Double.NaN : previous.index(q);
+      }
+    }
+    return p;
+  }
+
+  private String csvChunk(int[] order, int from, int to, int[] dims, double[] prev) {
+    List<OverrideRule> rules = model.overrides();
+    StringBuilder sb = new StringBuilder((to - from) * 200);
+    for (int i = from; i < to; i++) {
+      int u = order[i];
+      var unit = result.units().units().get(u);
+      int rank = result.rank(u);
+      if (rank > 0) {
+        sb.append(rank);
+      }
+      sb.append(',').append(Csv.text(unit.id()));
+      sb.append(',').append(Csv.text(unit.name()));
+      sb.append(',').append(Csv.text(unit.type()));
+      sb.append(',').append(Numbers.full(result.index(u)));
+      sb.append(',').append(result.band(u).id());
+      Band uncapped = result.uncappedBandOrNull(u);
+      sb.append(',').append(uncapped == null ? "" : uncapped.id());
+      sb.append(',').append(Numbers.full(result.coverage(u)));
+      sb.append(',');
+      long caps = result.capsMask(u);
+      for (int c = 0; caps != 0; c++, caps >>>= 1) {
+        if ((caps & 1) != 0) {
+          sb.append(sb.charAt(sb.length() - 1) == ',' ? "" : ";").append(rules.get(c).id());
+        }
+      }
+      for (int d : dims) {
+        sb.append(',').append(Numbers.full(result.score(d, u)));
+      }
+      sb.append(',').append(Numbers.full(result.index(u) - prev[u]));
+      sb.append('\n');
     }
     return sb.toString();
   }
@@ -204,7 +280,7 @@ public final class ScoreRenderer {
     sb.append("|---:|---|---|---:|---|")
         .append("---:|".repeat(model.dimensions().size() + 1))
         .append('\n');
-    for (UnitScore s : ranking) {
+    for (UnitScore s : ranking()) {
       List<String> row = new ArrayList<>();
       row.add(s.rank() == 0 ? "—" : Integer.toString(s.rank()));
       row.add(Markdown.escape(s.unit().id()));
@@ -234,7 +310,12 @@ public final class ScoreRenderer {
   /** JSON: provenance, counts, dimensions and one object per unit in rank order. */
   public String json() {
     StringWriter w = new StringWriter();
-    try (JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
+    try (JsonGenerator g =
+        JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build()
+            .createGenerator(w)
+            .useDefaultPrettyPrinter()) {
       g.writeStartObject();
       g.writeStringField("tool", "qinglian");
       g.writeStringField("version", VersionProvider.version());
@@ -271,7 +352,7 @@ public final class ScoreRenderer {
       }
       g.writeEndArray();
       g.writeArrayFieldStart("units");
-      for (UnitScore s : ranking) {
+      for (UnitScore s : ranking()) {
         g.writeStartObject();
         if (s.rank() == 0) {
           g.writeNullField("rank");

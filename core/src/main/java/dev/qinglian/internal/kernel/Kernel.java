@@ -23,6 +23,7 @@ public final class Kernel {
   private final int[] parent;
   private final double[] localWeight;
   private final double[] weight;
+  private final int[][] children;
   private final boolean[] geometric;
   private final int[] leafNode;
   private final double[] nominal;
@@ -42,6 +43,7 @@ public final class Kernel {
     parent = new int[nodeCount];
     localWeight = new double[nodeCount];
     weight = new double[nodeCount];
+    children = new int[nodeCount][];
     geometric = new boolean[nodeCount];
     parent[0] = -1;
     localWeight[0] = 1;
@@ -53,10 +55,13 @@ public final class Kernel {
       for (Node c : n.children()) {
         sum += c.weight();
       }
-      for (Node c : n.children()) {
+      children[i] = new int[n.children().size()];
+      for (int k = 0; k < n.children().size(); k++) {
+        Node c = n.children().get(k);
         int ci = pos.get(c.id());
         parent[ci] = i;
         localWeight[ci] = c.weight() / sum;
+        children[i][k] = ci;
       }
     }
     List<Node> leaves = model.leaves();
@@ -123,9 +128,6 @@ public final class Kernel {
     /** Scores per node and unit, NaN where not computable. */
     public final double[][] score;
 
-    /** Effective raw values per leaf and unit (after denominators). */
-    public final double[][] effective;
-
     /** Share of the nominal index weight resting on reported or carried values. */
     public final double[] coverage;
 
@@ -140,7 +142,6 @@ public final class Kernel {
 
     Output(int nodes, int leaves, int units) {
       score = new double[nodes][];
-      effective = new double[leaves][];
       coverage = new double[units];
       uncapped = new int[units];
       band = new int[units];
@@ -153,16 +154,22 @@ public final class Kernel {
    *
    * @param raw raw reported values [leaf][unit], NaN where missing (not modified)
    * @param flags provenance bits [leaf][unit] ({@link Flags})
+   * @param empty true for leaves whose raw column is all NaN (may be one shared array)
    * @param staff staff per unit (NaN when unknown)
    * @param served population served per unit (NaN when unknown)
    */
-  public Output evaluate(double[][] raw, byte[][] flags, double[] staff, double[] served) {
+  public Output evaluate(
+      double[][] raw, byte[][] flags, boolean[] empty, double[] staff, double[] served) {
     int units = staff.length;
     int leaves = leafNode.length;
     Output out = new Output(nodeCount, leaves, units);
+    double[] x = new double[units];
     for (int l = 0; l < leaves; l++) {
+      if (empty[l]) {
+        out.score[leafNode[l]] = raw[l]; // all NaN, shared and never written: no scores
+        continue;
+      }
       LeafSpec spec = model.leaves().get(l).leaf();
-      double[] x = new double[units];
       Denominator d = spec.denominator();
       double[] r = raw[l];
       if (d.base() == Denominator.Base.NONE) {
@@ -174,7 +181,6 @@ public final class Kernel {
           x[u] = r[u] / base[u] * per;
         }
       }
-      out.effective[l] = x;
       double[] s = new double[units];
       Normalise.column(spec.normalisation(), spec.direction(), x, s);
       out.score[leafNode[l]] = s;
@@ -186,47 +192,25 @@ public final class Kernel {
   }
 
   /**
-   * Coverage: 1 for a leaf with a reported or carried value, 0 otherwise (imputed values are not
-   * data); an inner node's coverage is the weighted mean of all its children's. Summing with the
-   * model's own (often whole-number) weights keeps a fully covered unit at exactly 1.
+   * Coverage: 1 minus the nominal weight of the leaves without a reported or carried value (imputed
+   * values are not data), so that a fully covered unit has exactly 1.
    */
   private void coverage(Output out, byte[][] flags, int units) {
-    double[][] cov = new double[nodeCount][];
+    double[] missing = new double[units];
     for (int l = 0; l < leafNode.length; l++) {
-      double[] c = new double[units];
       double[] s = out.score[leafNode[l]];
+      byte[] f = flags[l];
+      double w = nominal[l];
       for (int u = 0; u < units; u++) {
-        c[u] = !Double.isNaN(s[u]) && (flags[l][u] & Flags.IMPUTED) == 0 ? 1 : 0;
-      }
-      cov[leafNode[l]] = c;
-    }
-    double[] siblings = new double[nodeCount];
-    for (int i = 1; i < nodeCount; i++) {
-      siblings[parent[i]] += weight[i];
-    }
-    for (int i = nodeCount - 1; i > 0; i--) {
-      int p = parent[i];
-      if (cov[p] == null) {
-        cov[p] = new double[units];
-      }
-      double[] c = cov[i];
-      double[] cp = cov[p];
-      double w = weight[i];
-      for (int u = 0; u < units; u++) {
-        cp[u] += w * c[u];
-      }
-      if (i == firstChild(p)) {
-        // all children of p are done once its first child (last in reverse order) is added
-        for (int u = 0; u < units; u++) {
-          cp[u] /= siblings[p];
+        if (Double.isNaN(s[u]) || (f[u] & Flags.IMPUTED) != 0) {
+          missing[u] += w;
         }
       }
     }
-    System.arraycopy(cov[0], 0, out.coverage, 0, units);
-  }
-
-  private int firstChild(int p) {
-    return p + 1; // pre-order: a node's first child follows it
+    double[] c = out.coverage;
+    for (int u = 0; u < units; u++) {
+      c[u] = Math.max(0, 1 - missing[u]);
+    }
   }
 
   /**
@@ -236,43 +220,30 @@ public final class Kernel {
    * 100.
    */
   private void aggregate(double[][] score, int units) {
-    double[][] num = new double[nodeCount][];
-    double[][] den = new double[nodeCount][];
+    double[] den = new double[units];
     for (int i = nodeCount - 1; i >= 0; i--) {
-      if (score[i] == null) {
-        // inner node: all children are done
-        double[] n = num[i];
-        double[] d = den[i];
-        double[] s = new double[units];
+      if (score[i] != null) {
+        continue; // a leaf
+      }
+      double[] n = new double[units];
+      java.util.Arrays.fill(den, 0);
+      boolean geo = geometric[i];
+      for (int c : children[i]) {
+        double w = weight[c];
+        double[] s = score[c];
         for (int u = 0; u < units; u++) {
-          if (d == null || d[u] == 0) {
-            s[u] = Double.NaN;
-          } else {
-            s[u] = geometric[i] ? 100 * Math.exp(n[u] / d[u]) : n[u] / d[u];
+          double v = s[u];
+          if (!Double.isNaN(v)) {
+            n[u] += geo ? w * Math.log(v / 100) : w * v;
+            den[u] += w;
           }
         }
-        score[i] = s;
       }
-      int p = parent[i];
-      if (p < 0) {
-        continue;
-      }
-      if (num[p] == null) {
-        num[p] = new double[units];
-        den[p] = new double[units];
-      }
-      double w = weight[i];
-      double[] s = score[i];
-      double[] n = num[p];
-      double[] d = den[p];
-      boolean geo = geometric[p];
       for (int u = 0; u < units; u++) {
-        double v = s[u];
-        if (!Double.isNaN(v)) {
-          n[u] += geo ? w * Math.log(v / 100) : w * v;
-          d[u] += w;
-        }
+        double d = den[u];
+        n[u] = d == 0 ? Double.NaN : (geo ? 100 * Math.exp(n[u] / d) : n[u] / d);
       }
+      score[i] = n;
     }
   }
 

@@ -1,0 +1,55 @@
+package dev.qinglian.internal.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FastCsvTest {
+  @Test
+  void numbersParseExactlyAsTheJdkDoes() {
+    Random r = new Random(7);
+    for (int i = 0; i < 200_000; i++) {
+      String s;
+      switch (i % 4) {
+        case 0 -> s = Integer.toString(r.nextInt(1000));
+        case 1 -> s = (r.nextInt(200) - 100) + "." + r.nextInt(10);
+        case 2 -> s = r.nextInt(100) + "." + String.format("%06d", r.nextInt(1_000_000));
+        default ->
+            s =
+                Long.toString(r.nextLong() % 1_000_000_000_000_000L)
+                    .replaceFirst("(\\d{3})$", ".$1");
+      }
+      byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+      double fast = FastCsv.number(b, 0, b.length);
+      // more than 15 significant digits are left to the general parser (NaN here)
+      if (!Double.isNaN(fast)) {
+        assertEquals(Double.parseDouble(s), fast, 0.0, s);
+      }
+    }
+  }
+
+  @Test
+  void leavesAnythingUnusualToTheGeneralParser() {
+    for (String s :
+        new String[] {
+          "95%", "1,234", "1e3", " 5", "5 ", "abc", "-", ".", "", "1.2.3", "0x10", "NaN", "+5"
+        }) {
+      byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+      assertEquals(Double.NaN, FastCsv.number(b, 0, b.length), s);
+    }
+    assertEquals(0.5, FastCsv.number(".5".getBytes(StandardCharsets.US_ASCII), 0, 2));
+    assertEquals(-12.25, FastCsv.number("-12.25".getBytes(StandardCharsets.US_ASCII), 0, 6));
+  }
+
+  @Test
+  void periodsInTheirPlainFormOnly() {
+    assertEquals(
+        2026 * 12 + 9, FastCsv.period("2026-10".getBytes(StandardCharsets.US_ASCII), 0, 7));
+    for (String s : new String[] {"2026-13", "2026-00", "2026/10", "2026-1", "20261"}) {
+      byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+      assertEquals(-1, FastCsv.period(b, 0, b.length), s);
+    }
+  }
+}
