@@ -1,9 +1,13 @@
 package dev.qinglian.cli;
 
+import dev.qinglian.cli.commands.ChangesCommand;
 import dev.qinglian.cli.commands.DemoCommand;
+import dev.qinglian.cli.commands.ExplainCommand;
 import dev.qinglian.cli.commands.GenerateCommand;
 import dev.qinglian.cli.commands.ScoreCommand;
+import dev.qinglian.cli.commands.TrendCommand;
 import dev.qinglian.cli.commands.ValidateCommand;
+import dev.qinglian.cli.commands.WarnCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -25,6 +29,10 @@ import picocli.CommandLine.Option;
     subcommands = {
       ValidateCommand.class,
       ScoreCommand.class,
+      TrendCommand.class,
+      ChangesCommand.class,
+      ExplainCommand.class,
+      WarnCommand.class,
       DemoCommand.class,
       GenerateCommand.class
     },

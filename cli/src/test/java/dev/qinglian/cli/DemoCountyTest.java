@@ -7,6 +7,9 @@ import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.workspace.Workspace;
 import dev.qinglian.eval.Evaluator;
 import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.monitor.Explanation;
+import dev.qinglian.monitor.Timeline;
+import dev.qinglian.monitor.Transition;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -71,6 +74,46 @@ class DemoCountyTest {
     assertEquals("green", oct.uncappedBand(b21).orElseThrow().id());
     assertEquals("yellow", oct.band(b21).id());
     assertEquals("problem-promotion", oct.caps(b21).get(0).id());
+  }
+
+  @Test
+  void timelineFollowsZ07DownAndB33BackToGreen() {
+    Timeline t = Timeline.of(evaluator, ws.data(), YearMonth.of(2026, 5), YearMonth.of(2026, 8));
+    double[] z07 = t.series("Z07", "CGI");
+    // python3 tools/crosscheck.py examples/demo-county Z07 2026-06 / 07 / 08
+    assertEquals(84.72157407407407, z07[1], 1e-9);
+    assertEquals(73.27000420875422, z07[2], 1e-9);
+    assertEquals(58.26476010101012, z07[3], 1e-9);
+    assertEquals(
+        List.of("green", "yellow", "orange", "red"),
+        t.colours("Z07").stream().map(b -> b.id()).toList());
+    assertEquals(3, t.longestNonGreenStreak("Z07"));
+    // B33: 75.9473 yellow in July -> 90.9746 green in August (crosscheck.py B33 2026-07 / 08)
+    Transition back =
+        t.transitions(YearMonth.of(2026, 8)).stream()
+            .filter(x -> x.unit().id().equals("B33"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Transition.Kind.RETURNED, back.kind());
+    assertEquals(75.94730483996878, back.indexBefore(), 1e-9);
+    assertEquals(90.9745634920635, back.indexAfter(), 1e-9);
+    // B12 turns yellow in July 2026 (a new warning)
+    assertEquals(
+        Transition.Kind.NEWLY_WARNED,
+        t.transitions(YearMonth.of(2026, 7)).stream()
+            .filter(x -> x.unit().id().equals("B12"))
+            .findFirst()
+            .orElseThrow()
+            .kind());
+  }
+
+  @Test
+  void moversOfZ07SumToItsChange() {
+    PeriodResult jul = evaluator.evaluate(ws.data(), YearMonth.of(2026, 7));
+    PeriodResult aug = evaluator.evaluate(ws.data(), YearMonth.of(2026, 8));
+    double sum = Explanation.movers(jul, aug, "Z07").stream().mapToDouble(m -> m.points()).sum();
+    // 58.26476010101012 - 73.27000420875422 (crosscheck.py)
+    assertEquals(58.26476010101012 - 73.27000420875422, sum, 1e-9);
   }
 
   @Test

@@ -68,6 +68,11 @@ public final class DataReader {
     this.rangeMax = model.leaves().stream().mapToDouble(n -> n.leaf().rangeMax()).toArray();
   }
 
+  /** Unit ids encoded in a charset, built once per read and charset (a million ids take time). */
+  private ByteIndex unitIndex(Charset cs, Map<Charset, ByteIndex> cache) {
+    return cache.computeIfAbsent(cs, this::unitIndex);
+  }
+
   private ByteIndex unitIndex(Charset cs) {
     byte[][] keys = new byte[units.size()][];
     for (int u = 0; u < keys.length; u++) {
@@ -98,6 +103,7 @@ public final class DataReader {
 
   private Loaded<Dataset> read(List<Path> files, boolean ordered) {
     Merge merge = new Merge(ordered);
+    Map<Charset, ByteIndex> indexes = new HashMap<>();
     for (int f = 0; f < files.size(); f++) {
       Path path = files.get(f);
       String name = path.toString();
@@ -117,7 +123,8 @@ public final class DataReader {
                     : probe.bom() || !probe.nonAscii()
                         ? StandardCharsets.UTF_8
                         : Tables.detect(path);
-            FastCsv.read(path, name, cs, unitIndex(cs), leafIndex(cs), rangeMin, rangeMax, h);
+            FastCsv.read(
+                path, name, cs, unitIndex(cs, indexes), leafIndex(cs), rangeMin, rangeMax, h);
           }
         }
       } catch (IOException e) {

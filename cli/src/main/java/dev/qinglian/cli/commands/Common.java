@@ -39,6 +39,53 @@ final class Common {
     return o.output == null && System.console() != null && (noColor == null || noColor.isEmpty());
   }
 
+  /** A loaded workspace with the labels of its language. */
+  record Loaded(Workspace ws, Labels labels) {}
+
+  /**
+   * Loads the workspace; on errors prints them (compiler style) and fails with exit code 1; with
+   * warnings prints a one-line note.
+   */
+  static Loaded load(
+      dev.qinglian.cli.options.WorkspaceParam param,
+      dev.qinglian.cli.options.InputOptions inputs,
+      String lang,
+      java.io.PrintWriter err) {
+    inputs.workspace = param == null ? inputs.workspace : param.workspace;
+    Workspace ws = Workspace.load(inputs);
+    Labels labels = labels(lang, ws);
+    if (ws.hasErrors()) {
+      new dev.qinglian.cli.render.DiagnosticPrinter(labels).print(ws.diagnostics(), err);
+      throw new CliException(ExitCode.INPUT, labels.get("input.errors"));
+    }
+    if (!ws.diagnostics().isEmpty()) {
+      err.println(labels.get("input.warnings", ws.diagnostics().size()));
+    }
+    return new Loaded(ws, labels);
+  }
+
+  /** The month asked for, or the latest with data; it must have data. */
+  static YearMonth month(Workspace ws, String text, String option) {
+    java.util.List<YearMonth> months = ws.data().periods();
+    YearMonth p = text != null ? period(text, option) : months.get(months.size() - 1);
+    if (!months.contains(p)) {
+      throw new CliException(
+          ExitCode.INPUT,
+          "no data for "
+              + p
+              + "; months with data: "
+              + months.get(0)
+              + " to "
+              + months.get(months.size() - 1));
+    }
+    return p;
+  }
+
+  /** The first month with data. */
+  static YearMonth first(Workspace ws) {
+    return ws.data().periods().get(0);
+  }
+
   /** Parses YYYY-MM or fails with a usage error. */
   static YearMonth period(String text, String option) {
     try {

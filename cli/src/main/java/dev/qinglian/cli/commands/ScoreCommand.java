@@ -1,10 +1,9 @@
 package dev.qinglian.cli.commands;
 
-import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
-import dev.qinglian.cli.render.DiagnosticPrinter;
+import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Labels;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.cli.render.ScoreRenderer;
@@ -39,6 +38,7 @@ import picocli.CommandLine.Spec;
       "3:an input cannot be read"
     })
 public final class ScoreCommand implements Callable<Integer> {
+  @Mixin WorkspaceParam workspace;
   @Mixin InputOptions inputs;
   @Mixin OutputOptions output;
 
@@ -72,33 +72,12 @@ public final class ScoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     t0 = System.nanoTime();
-    Workspace ws = Workspace.load(inputs);
+    Common.Loaded l = Common.load(workspace, inputs, output.lang, err);
     phase(err, "read");
-    Labels labels = Common.labels(output.lang, ws);
-    if (ws.hasErrors()) {
-      new DiagnosticPrinter(labels).print(ws.diagnostics(), err);
-      return ExitCode.INPUT;
-    }
-    long warnings = ws.diagnostics().size();
-    if (warnings > 0) {
-      err.println(
-          labels.lang().equals("zh")
-              ? "提示：输入有 " + warnings + " 个警告，详见 qinglian validate"
-              : "note: " + warnings + " warning(s) in the input; see qinglian validate");
-    }
+    Workspace ws = l.ws();
+    Labels labels = l.labels();
     List<YearMonth> months = ws.data().periods();
-    YearMonth p =
-        period != null ? Common.period(period, "--period") : months.get(months.size() - 1);
-    if (!months.contains(p)) {
-      throw new CliException(
-          ExitCode.INPUT,
-          "no data for "
-              + p
-              + "; months with data: "
-              + months.get(0)
-              + " to "
-              + months.get(months.size() - 1));
-    }
+    YearMonth p = Common.month(ws, period, "--period");
     Evaluator evaluator = new Evaluator(ws.model());
     PeriodResult result = evaluator.evaluate(ws.data(), p);
     PeriodResult previous =

@@ -2,6 +2,7 @@ package dev.qinglian.cli.commands;
 
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
 import dev.qinglian.cli.render.Labels;
 import dev.qinglian.cli.workspace.Workspace;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
       "3:an input cannot be read"
     })
 public final class ValidateCommand implements Callable<Integer> {
+  @Mixin WorkspaceParam workspace;
   @Mixin InputOptions inputs;
 
   @Option(
@@ -54,6 +56,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    inputs.workspace = workspace.workspace;
     Workspace ws = Workspace.load(inputs);
     Labels labels = Common.labels(lang, ws);
     List<Diagnostic> all = new ArrayList<>(ws.diagnostics());

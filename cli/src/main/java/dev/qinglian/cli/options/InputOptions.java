@@ -4,16 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** Where the inputs are: the workspace folder and the overrides of its pieces. */
+/** Where the inputs are: the overrides of the workspace's pieces. */
 public final class InputOptions {
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "WORKSPACE",
-      description =
-          "Folder with units.csv, data/ and optionally indicators.yaml (default: current folder).")
+  /** The workspace folder; set by a {@link WorkspaceParam} mixin or by the command. */
   public Path workspace;
 
   @Option(

@@ -41,6 +41,70 @@ public final class Labels {
           Map.entry("title", new String[] {"{0} 清廉指数排名", "Clean-government index ranking, {0}"}),
           Map.entry("previous", new String[] {"环比对照 {0}", "change against {0}"}),
           Map.entry(
+              "input.errors",
+              new String[] {
+                "输入有错误（见上），未作评估", "the input has errors (see above); nothing was evaluated"
+              }),
+          Map.entry(
+              "input.warnings",
+              new String[] {
+                "提示：输入有 {0} 个警告，详见 qinglian validate",
+                "note: {0} warning(s) in the input; see qinglian validate"
+              }),
+          Map.entry(
+              "trend.title",
+              new String[] {"{0} 至 {1} 清廉指数走势", "Clean-government index, {0} to {1}"}),
+          Map.entry("trend.node", new String[] {"{0} 至 {1} {2} 得分走势", "{2} scores, {0} to {1}"}),
+          Map.entry("trend.change", new String[] {"变化", "Change"}),
+          Map.entry("trend.spark", new String[] {"走势", "Trend"}),
+          Map.entry("month", new String[] {"月份", "Month"}),
+          Map.entry("yoy", new String[] {"同比", "Δ year"}),
+          Map.entry(
+              "changes.title",
+              new String[] {"{0} 颜色变化（对照 {1}）", "Colour changes in {0} (against {1})"}),
+          Map.entry("NEWLY_WARNED", new String[] {"新预警（由绿转为非绿）", "Newly warned (left green)"}),
+          Map.entry("WORSENED", new String[] {"恶化", "Worsened"}),
+          Map.entry("IMPROVED", new String[] {"好转", "Improved"}),
+          Map.entry("RETURNED", new String[] {"复绿", "Returned to green"}),
+          Map.entry("DATA", new String[] {"数据不足变化", "Into or out of insufficient data"}),
+          Map.entry("none", new String[] {"无", "none"}),
+          Map.entry("counts", new String[] {"各颜色单位数：", "Units per colour: "}),
+          Map.entry("heading.count", new String[] {"{0}（{1}）", "{0} ({1})"}),
+          Map.entry(
+              "nongreen",
+              new String[] {
+                "非绿单位（当前颜色持续月数，区间内最长非绿月数）",
+                "Non-green units (months in their colour, longest non-green run in the range)"
+              }),
+          Map.entry("streak", new String[] {"{0} 个月；最长 {1} 个月", "{0} month(s); longest {1}"}),
+          Map.entry(
+              "explain.title",
+              new String[] {"{0} {1} · {2} · 指数 {3} · {4}", "{0} {1} · {2} · index {3} · {4}"}),
+          Map.entry(
+              "explain.capped",
+              new String[] {"按指数为{0}，因【{1}】限为{2}", "{0} by its index, capped at {2} by \"{1}\""}),
+          Map.entry("indicator", new String[] {"指标", "Indicator"}),
+          Map.entry("score", new String[] {"得分", "Score"}),
+          Map.entry("weight", new String[] {"有效权重", "Weight"}),
+          Map.entry("points", new String[] {"贡献分", "Points"}),
+          Map.entry("lost", new String[] {"失分", "Lost"}),
+          Map.entry("raw", new String[] {"原始值", "Raw"}),
+          Map.entry("flags", new String[] {"标记", "Flags"}),
+          Map.entry("CARRIED", new String[] {"沿用", "carried"}),
+          Map.entry("STALE", new String[] {"超期沿用", "stale"}),
+          Map.entry("IMPUTED", new String[] {"插补", "imputed"}),
+          Map.entry(
+              "movers",
+              new String[] {"较 {0} 变动 {1}，主要因素：", "Change since {0}: {1}; biggest movers:"}),
+          Map.entry(
+              "movers.rest",
+              new String[] {"其余 {0} 项合计 {1}", "{0} other indicator(s) together {1}"}),
+          Map.entry(
+              "noprevious.explain",
+              new String[] {
+                "无上月数据，无法分析变动", "no data for the previous month: no change to explain"
+              }),
+          Map.entry(
               "noprevious",
               new String[] {"无上月数据，不计环比", "no data for the previous month: no change shown"}));
 

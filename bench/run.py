@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Whole-process benchmarks of the qinglian command line (issue 4), with the DuckDB reference.
+
+Usage:  python3 bench/run.py [--quick] [--reps N]
+Builds the CLI and bench jars, generates the synthetic workspaces into bench/work/ (once; reused),
+runs every scenario N times (default 3) and prints median, min and max wall time and peak RSS.
+--quick uses 10x smaller workspaces (for trying the script; the README figures are full size).
+"""
+import os, re, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "bench", "work")
+JAR = os.path.join(ROOT, "cli", "target", "qinglian.jar")
+BENCH = os.path.join(ROOT, "bench", "target", "benchmarks.jar")
+quick = "--quick" in sys.argv
+reps = int(sys.argv[sys.argv.index("--reps") + 1]) if "--reps" in sys.argv else 3
+scale = 10 if quick else 1
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def timed(cmd):
+    """Wall seconds and peak RSS (MB) of one run, via GNU time."""
+    t0 = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{p.stderr}")
+    rss = int(p.stderr.strip().splitlines()[-1]) / 1024
+    return wall, rss
+
+
+def bench(name, cmd):
+    runs = [timed(cmd) for _ in range(reps)]
+    walls = sorted(w for w, _ in runs)
+    rss = max(r for _, r in runs)
+    print(f"{name:<44} median {statistics.median(walls):7.2f} s  "
+          f"(min {walls[0]:.2f}, max {walls[-1]:.2f}, n={reps})  peak RSS {rss:6.0f} MB", flush=True)
+
+
+def workspace(name, units, months=1, layout="long"):
+    path = os.path.join(WORK, name)
+    if not os.path.exists(os.path.join(path, "units.csv")):
+        sh(["java", "-jar", JAR, "generate", "--units", str(units), "--months", str(months),
+            "--layout", layout, "--out", path, "--force"], stdout=subprocess.DEVNULL)
+    return path
+
+
+def main():
+    sh(["mvn", "-B", "-q", "-Pbench", "-DskipTests", "-Dspotless.check.skip=true",
+        "-Djacoco.skip=true", "package"], cwd=ROOT)
+    os.makedirs(WORK, exist_ok=True)
+    q = ["java", "-jar", JAR]
+    out = os.path.join(WORK, "out.csv")
+    print(f"machine: {os.cpu_count()} cores, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
+          f"{subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}")
+    n = 1_000_000 // scale
+    # 1. one month, long CSV, three sizes (linearity), then the reference
+    for size in (n // 4, n // 2, n):
+        ws = workspace(f"long-{size}", size)
+        mb = os.path.getsize(os.path.join(ws, "data", "data.csv")) / 1e6
+        bench(f"score long CSV {size:>9,} units ({mb:.0f} MB)",
+              q + ["score", ws, "--format", "csv", "--output", out, "--force"])
+    big = os.path.join(workspace(f"long-{n}", n), "data", "data.csv")
+    sh(["java", "-cp", BENCH, "dev.qinglian.bench.DuckDbParse", big, str(reps)])
+    bench(f"score long CSV {n:,} units, -Xmx1500m",
+          ["java", "-Xmx1500m", "-jar", JAR, "score", workspace(f"long-{n}", n),
+           "--format", "csv", "--output", out, "--force"])
+    # 2. wide CSV and several department files
+    bench(f"score wide CSV {n:,} units",
+          q + ["score", workspace(f"wide-{n}", n, layout="wide"), "--format", "csv", "--output", out, "--force"])
+    bench(f"score 7 department files {n:,} units",
+          q + ["score", workspace(f"dept-{n}", n, layout="departments"), "--format", "csv", "--output", out, "--force"])
+    # 3. 24 months (reads all 24, evaluates the latest and the one before)
+    m = 100_000 // scale
+    bench(f"score from 24 months x {m:,} units",
+          q + ["score", workspace(f"months24-{m}", m, months=24), "--format", "csv", "--output", out, "--force"])
+    # 5. the demo county, whole process, through the wrapper (AppCDS; one run first makes the archive)
+    subprocess.run([os.path.join(ROOT, "qinglian"), "score", os.path.join(ROOT, "examples", "demo-county")],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    bench("score demo county (./qinglian, start-up included)",
+          [os.path.join(ROOT, "qinglian"), "score", os.path.join(ROOT, "examples", "demo-county")])
+    bench("score demo county (java -jar, no CDS)", q + ["score", os.path.join(ROOT, "examples", "demo-county")])
+
+
+if __name__ == "__main__":
+    main()

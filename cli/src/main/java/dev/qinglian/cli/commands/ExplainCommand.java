@@ -1,0 +1,73 @@
+package dev.qinglian.cli.commands;
+
+import dev.qinglian.cli.CliException;
+import dev.qinglian.cli.ExitCode;
+import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.OutputOptions;
+import dev.qinglian.cli.render.MonitorRenderer;
+import dev.qinglian.cli.render.OutputFile;
+import dev.qinglian.eval.Evaluator;
+import dev.qinglian.eval.PeriodResult;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code qinglian explain UNIT}: why a unit has its score and colour, and what moved it. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Explain a unit's index and colour in a month.",
+      "",
+      "The tree from the index to the indicators with score, effective weight, points"
+          + " contributed and lost, raw value and flags; then what moved the index since the"
+          + " previous month, biggest movers first (they sum to the change)."
+    })
+public final class ExplainCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "UNIT", description = "Unit id.")
+  String unit;
+
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "WORKSPACE",
+      description = "Workspace folder (default: current folder).")
+  Path workspace;
+
+  @Mixin InputOptions inputs;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = "--period",
+      paramLabel = "YYYY-MM",
+      description = "Month (default: the latest with data).")
+  String period;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    inputs.workspace = workspace;
+    Common.Loaded l = Common.load(null, inputs, output.lang, spec.commandLine().getErr());
+    if (l.ws().units().indexOf(unit) < 0) {
+      throw new CliException(ExitCode.USAGE, "unknown unit " + unit);
+    }
+    YearMonth p = Common.month(l.ws(), period, "--period");
+    Evaluator ev = new Evaluator(l.ws().model());
+    PeriodResult now = ev.evaluate(l.ws().data(), p);
+    PeriodResult before =
+        l.ws().data().periods().contains(p.minusMonths(1))
+            ? ev.evaluate(l.ws().data(), p.minusMonths(1))
+            : null;
+    String text = new MonitorRenderer(l.labels()).explain(now, unit, before);
+    OutputFile.write(
+        text, output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.qinglian.cli.commands;
+
+import dev.qinglian.cli.CliException;
+import dev.qinglian.cli.ExitCode;
+import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.OutputOptions;
+import dev.qinglian.cli.options.WorkspaceParam;
+import dev.qinglian.cli.render.OutputFile;
+import dev.qinglian.cli.render.TrendRenderer;
+import dev.qinglian.eval.Evaluator;
+import dev.qinglian.monitor.Timeline;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qinglian trend}: units × months of the index or of one node's score. */
+@Command(
+    name = "trend",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show how every unit moves over the months.",
+      "",
+      "A table of units × months with the index in coloured cells, the change over the range and"
+          + " a sparkline, sorted by the latest index; --node shows one dimension's scores,"
+          + " --unit one unit's full series by dimension with 环比 and 同比."
+    })
+public final class TrendCommand implements Callable<Integer> {
+  @Mixin WorkspaceParam workspace;
+  @Mixin InputOptions inputs;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM",
+      description = "First month (default: 11 months before --to, or the first with data).")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "YYYY-MM",
+      description = "Last month (default: the latest with data).")
+  String to;
+
+  @Option(
+      names = "--node",
+      paramLabel = "ID",
+      description = "Show this node's scores (a dimension such as D5) instead of the index.")
+  String node;
+
+  @Option(names = "--unit", paramLabel = "ID", description = "Show one unit's series by dimension.")
+  String unit;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
+    YearMonth end = Common.month(l.ws(), to, "--to");
+    YearMonth first = Common.first(l.ws());
+    YearMonth start = from != null ? Common.period(from, "--from") : end.minusMonths(11);
+    if (from == null && start.isBefore(first)) {
+      start = first;
+    }
+    if (start.isAfter(end)) {
+      throw new CliException(ExitCode.USAGE, "--from " + start + " is after --to " + end);
+    }
+    if (node != null && l.ws().model().node(node).isEmpty()) {
+      throw new CliException(
+          ExitCode.USAGE,
+          "unknown node "
+              + node
+              + "; the dimensions are "
+              + String.join(", ", l.ws().model().dimensions().stream().map(n -> n.id()).toList()));
+    }
+    if (unit != null && l.ws().units().indexOf(unit) < 0) {
+      throw new CliException(ExitCode.USAGE, "unknown unit " + unit);
+    }
+    // the unit view shows 同比: evaluate up to a year more, as far as there is data
+    YearMonth evalFrom = unit == null ? start : start.minusMonths(12);
+    if (evalFrom.isBefore(first)) {
+      evalFrom = first.isAfter(start) ? start : first;
+    }
+    Timeline timeline = Timeline.of(new Evaluator(l.ws().model()), l.ws().data(), evalFrom, end);
+    TrendRenderer r = new TrendRenderer(timeline, l.labels(), node);
+    boolean ansi = Common.ansi(output);
+    String text;
+    if (unit != null) {
+      text = r.unitTable(unit, start, ansi);
+    } else {
+      text =
+          switch (output.format) {
+            case table -> r.table(ansi);
+            case csv -> r.csv();
+            case json -> r.json();
+            case markdown -> r.markdown();
+          };
+    }
+    OutputFile.write(
+        text, output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.qinglian.cli.commands;
+
+import dev.qinglian.cli.CliException;
+import dev.qinglian.cli.ExitCode;
+import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.WorkspaceParam;
+import dev.qinglian.cli.render.DiagnosticPrinter;
+import dev.qinglian.cli.render.NoticeRenderer;
+import dev.qinglian.cli.render.OutputFile;
+import dev.qinglian.diag.Loaded;
+import dev.qinglian.eval.Evaluator;
+import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.monitor.Warning;
+import dev.qinglian.monitor.WarningRegister;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qinglian warn}: warning notices of a month and the warning register. */
+@Command(
+    name = "warn",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the warning notices (预警通知书) of a month and update the warning register.",
+      "",
+      "One Markdown notice per yellow, orange or red unit, and an index; the register"
+          + " WORKSPACE/warnings.csv opens a warning when a unit leaves green (or worsens) and"
+          + " closes it when the unit is green again (复绿). Running a month twice changes nothing."
+    })
+public final class WarnCommand implements Callable<Integer> {
+  @Mixin WorkspaceParam workspace;
+  @Mixin InputOptions inputs;
+
+  @Option(
+      names = "--period",
+      paramLabel = "YYYY-MM",
+      description = "Month (default: the latest with data).")
+  String period;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder for the notices.")
+  Path out;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "zh|en",
+      description = "Language of the notices (default: the model's, zh).")
+  String lang;
+
+  @Option(names = "--force", description = "Replace notices already in DIR.")
+  boolean force;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    Common.Loaded l = Common.load(workspace, inputs, lang, err);
+    YearMonth p = Common.month(l.ws(), period, "--period");
+    Path registerFile = l.ws().root().resolve(WarningRegister.FILE);
+    Loaded<WarningRegister> loaded = WarningRegister.read(registerFile);
+    if (loaded.hasErrors()) {
+      new DiagnosticPrinter(l.labels()).print(loaded.diagnostics(), err);
+      throw new CliException(ExitCode.INPUT, l.labels().get("input.errors"));
+    }
+    Evaluator ev = new Evaluator(l.ws().model());
+    PeriodResult now = ev.evaluate(l.ws().data(), p);
+    PeriodResult before =
+        l.ws().data().periods().contains(p.minusMonths(1))
+            ? ev.evaluate(l.ws().data(), p.minusMonths(1))
+            : null;
+    WarningRegister.Update update = loaded.value().update(now);
+    NoticeRenderer notices = new NoticeRenderer(l.labels());
+    List<String> files = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (int u : now.rankOrder()) {
+      if (now.model().bands().indexOf(now.band(u)) <= 0) {
+        continue;
+      }
+      String id = now.units().units().get(u).id();
+      Warning w = update.open().stream().filter(x -> x.unit().equals(id)).findFirst().orElse(null);
+      files.add(NoticeRenderer.fileName(p, id));
+      texts.add(notices.notice(now, u, before, w));
+    }
+    Files.createDirectories(out);
+    List<Path> inputsAndRegister = new ArrayList<>(l.ws().inputs());
+    inputsAndRegister.add(registerFile);
+    for (int i = 0; i < files.size(); i++) {
+      OutputFile.write(texts.get(i), out.resolve(files.get(i)), force, inputsAndRegister, null);
+    }
+    String indexName = p + "-index.md";
+    OutputFile.write(
+        notices.index(now, files, update), out.resolve(indexName), force, inputsAndRegister, null);
+    update.register().write(registerFile);
+    PrintWriter o = spec.commandLine().getOut();
+    boolean zh = l.labels().lang().equals("zh");
+    o.println(
+        (zh ? "已写入 " : "wrote ")
+            + files.size()
+            + (zh ? " 份预警通知书及索引 " : " notice(s) and the index ")
+            + out.resolve(indexName));
+    o.println(
+        (zh ? "预警台账 " : "register ")
+            + registerFile
+            + (zh ? "：新开 " : ": opened ")
+            + update.opened().size()
+            + (zh ? "，解除 " : ", closed ")
+            + update.closed().size()
+            + (zh ? "，在册 " : ", open ")
+            + update.open().size());
+    for (Warning w : update.closed()) {
+      o.println("  " + w.id() + " " + w.unit() + " " + w.name() + " → " + w.closedAs());
+    }
+    return ExitCode.OK;
+  }
+}

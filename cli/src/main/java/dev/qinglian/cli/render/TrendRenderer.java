@@ -1,0 +1,285 @@
+package dev.qinglian.cli.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.qinglian.cli.VersionProvider;
+import dev.qinglian.data.Unit;
+import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.model.Band;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.Node;
+import dev.qinglian.monitor.Timeline;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Renders a {@link Timeline}: units × months of the index (or of one node's score), sorted by the
+ * latest value, with the change over the range and a sparkline; or one unit's full series.
+ */
+public final class TrendRenderer {
+  private final Timeline timeline;
+  private final Labels labels;
+  private final IndicatorModel model;
+  private final String node;
+
+  /** A renderer of {@code node}'s scores ({@code null}: the index). */
+  public TrendRenderer(Timeline timeline, Labels labels, String node) {
+    this.timeline = timeline;
+    this.labels = labels;
+    this.model = timeline.latest().model();
+    this.node = node == null ? model.root().id() : node;
+  }
+
+  private List<YearMonth> months() {
+    return timeline.months().stream().map(PeriodResult::period).toList();
+  }
+
+  /** Units of the latest month, by the latest value (missing last), ties in register order. */
+  private List<Unit> sortedUnits() {
+    PeriodResult last = timeline.latest();
+    List<Unit> units = new ArrayList<>(last.units().units());
+    units.sort(
+        Comparator.comparingDouble(
+            (Unit u) -> {
+              double v = last.score(node, last.indexOf(u.id()));
+              return Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
+            }));
+    return units;
+  }
+
+  private Band colour(PeriodResult r, int u, double v) {
+    if (node.equals(model.root().id())) {
+      return r.band(u);
+    }
+    return Double.isNaN(v) ? null : model.classify(v);
+  }
+
+  private static String shortMonth(YearMonth m) {
+    return String.format("%02d-%02d", m.getYear() % 100, m.getMonthValue());
+  }
+
+  private String title() {
+    String n = model.node(node).map(x -> x.id() + " " + x.names().in(labels.lang())).orElse(node);
+    return node.equals(model.root().id())
+        ? labels.get("trend.title", timeline.from(), timeline.to())
+        : labels.get("trend.node", timeline.from(), timeline.to(), n);
+  }
+
+  /** The units × months table. */
+  public String table(boolean ansi) {
+    List<YearMonth> months = months();
+    List<String> headers = new ArrayList<>(List.of(labels.get("unit"), labels.get("name")));
+    months.forEach(m -> headers.add(shortMonth(m)));
+    headers.add(labels.get("trend.change"));
+    headers.add(labels.get("trend.spark"));
+    boolean[] right = new boolean[headers.size()];
+    for (int i = 2; i < right.length - 1; i++) {
+      right[i] = true;
+    }
+    TextTable t = new TextTable(headers, right);
+    for (Unit unit : sortedUnits()) {
+      String[] cells = new String[headers.size()];
+      String[] colours = new String[headers.size()];
+      cells[0] = unit.id();
+      cells[1] = unit.name();
+      double[] series = timeline.series(unit.id(), node);
+      for (int i = 0; i < months.size(); i++) {
+        PeriodResult r = timeline.months().get(i);
+        int u = r.indexOf(unit.id());
+        cells[2 + i] = Numbers.fixed(series[i], 1, "—");
+        Band b = u < 0 ? null : colour(r, u, series[i]);
+        colours[2 + i] = b == null ? null : b.colour();
+      }
+      cells[cells.length - 2] = Numbers.signed(change(series), 1, "—");
+      cells[cells.length - 1] = Spark.line(series);
+      t.add(cells, colours);
+    }
+    return title() + "\n" + t.render(ansi);
+  }
+
+  private static double change(double[] series) {
+    double first = Double.NaN;
+    double last = Double.NaN;
+    for (double v : series) {
+      if (!Double.isNaN(v)) {
+        if (Double.isNaN(first)) {
+          first = v;
+        }
+        last = v;
+      }
+    }
+    return last - first;
+  }
+
+  /** CSV: unit,name, one column per month (full precision), change. */
+  public String csv() {
+    List<YearMonth> months = months();
+    StringBuilder sb = new StringBuilder("unit,name");
+    months.forEach(m -> sb.append(',').append(m));
+    sb.append(",change\n");
+    for (Unit unit : sortedUnits()) {
+      double[] series = timeline.series(unit.id(), node);
+      sb.append(Csv.text(unit.id())).append(',').append(Csv.text(unit.name()));
+      for (double v : series) {
+        sb.append(',').append(Numbers.full(v));
+      }
+      sb.append(',').append(Numbers.full(change(series))).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Markdown table (one decimal, colour marks for the index). */
+  public String markdown() {
+    List<YearMonth> months = months();
+    StringBuilder sb = new StringBuilder("# ").append(Markdown.escape(title())).append("\n\n| ");
+    sb.append(labels.get("unit")).append(" | ").append(labels.get("name"));
+    months.forEach(m -> sb.append(" | ").append(m));
+    sb.append(" | ")
+        .append(labels.get("trend.change"))
+        .append(" | ")
+        .append(labels.get("trend.spark"))
+        .append(" |\n|---|---|");
+    sb.append("---:|".repeat(months.size() + 1)).append("---|\n");
+    for (Unit unit : sortedUnits()) {
+      double[] series = timeline.series(unit.id(), node);
+      sb.append("| ")
+          .append(Markdown.escape(unit.id()))
+          .append(" | ")
+          .append(Markdown.escape(unit.name()));
+      for (int i = 0; i < months.size(); i++) {
+        PeriodResult r = timeline.months().get(i);
+        int u = r.indexOf(unit.id());
+        Band b = u < 0 ? null : colour(r, u, series[i]);
+        sb.append(" | ")
+            .append(b == null ? "" : Markdown.dot(b.id()) + " ")
+            .append(Numbers.fixed(series[i], 1, "—"));
+      }
+      sb.append(" | ")
+          .append(Numbers.signed(change(series), 1, "—"))
+          .append(" | ")
+          .append(Spark.line(series))
+          .append(" |\n");
+    }
+    return sb.toString();
+  }
+
+  /** JSON: the range, the node, and per unit its values, colours and change. */
+  public String json() {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g =
+        JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build()
+            .createGenerator(w)
+            .useDefaultPrettyPrinter()) {
+      g.writeStartObject();
+      g.writeStringField("tool", "qinglian");
+      g.writeStringField("version", VersionProvider.version());
+      g.writeStringField("from", timeline.from().toString());
+      g.writeStringField("to", timeline.to().toString());
+      g.writeStringField("node", node);
+      g.writeArrayFieldStart("months");
+      for (YearMonth m : months()) {
+        g.writeString(m.toString());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("units");
+      for (Unit unit : sortedUnits()) {
+        double[] series = timeline.series(unit.id(), node);
+        g.writeStartObject();
+        g.writeStringField("unit", unit.id());
+        g.writeStringField("name", unit.name());
+        g.writeArrayFieldStart("values");
+        for (double v : series) {
+          if (Double.isNaN(v)) {
+            g.writeNull();
+          } else {
+            g.writeNumber(v);
+          }
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("colours");
+        for (int i = 0; i < series.length; i++) {
+          PeriodResult r = timeline.months().get(i);
+          int u = r.indexOf(unit.id());
+          Band b = u < 0 ? null : colour(r, u, series[i]);
+          if (b == null) {
+            g.writeNull();
+          } else {
+            g.writeString(b.id());
+          }
+        }
+        g.writeEndArray();
+        double c = change(series);
+        if (Double.isNaN(c)) {
+          g.writeNullField("change");
+        } else {
+          g.writeNumberField("change", c);
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w + "\n";
+  }
+
+  /**
+   * One unit's series: months × (index, colour, dimensions, 环比, 同比), from {@code from} (the
+   * timeline may start up to a year earlier so that 同比 can be computed).
+   */
+  public String unitTable(String unitId, YearMonth from, boolean ansi) {
+    List<String> headers =
+        new ArrayList<>(List.of(labels.get("month"), labels.get("index"), labels.get("colour")));
+    List<Node> dims = model.dimensions();
+    dims.forEach(d -> headers.add(d.id()));
+    headers.add(labels.get("change"));
+    headers.add(labels.get("yoy"));
+    boolean[] right = new boolean[headers.size()];
+    right[1] = true;
+    for (int i = 3; i < right.length; i++) {
+      right[i] = true;
+    }
+    TextTable t = new TextTable(headers, right);
+    String root = model.root().id();
+    for (PeriodResult r : timeline.months()) {
+      if (r.period().isBefore(from)) {
+        continue;
+      }
+      int u = r.indexOf(unitId);
+      String[] cells = new String[headers.size()];
+      String[] colours = new String[headers.size()];
+      cells[0] = r.period().toString();
+      cells[1] = u < 0 ? "—" : Numbers.fixed(r.index(u), 1, "—");
+      Band b = u < 0 ? null : r.band(u);
+      cells[2] = b == null ? "—" : b.names().in(labels.lang());
+      colours[2] = b == null ? null : b.colour();
+      for (int d = 0; d < dims.size(); d++) {
+        cells[3 + d] = u < 0 ? "—" : Numbers.fixed(r.score(dims.get(d).id(), u), 1, "—");
+      }
+      cells[cells.length - 2] =
+          Numbers.signed(timeline.change(unitId, root, r.period(), 1), 1, "—");
+      cells[cells.length - 1] =
+          Numbers.signed(timeline.change(unitId, root, r.period(), 12), 1, "—");
+      t.add(cells, colours);
+    }
+    Unit unit = timeline.latest().units().unit(unitId).orElseThrow();
+    return unit.id()
+        + " "
+        + unit.name()
+        + " · "
+        + from
+        + " – "
+        + timeline.to()
+        + "\n"
+        + t.render(ansi);
+  }
+}

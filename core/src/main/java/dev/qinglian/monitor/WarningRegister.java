@@ -1,0 +1,260 @@
+package dev.qinglian.monitor;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.qinglian.data.Unit;
+import dev.qinglian.diag.Diagnostic;
+import dev.qinglian.diag.Loaded;
+import dev.qinglian.diag.Location;
+import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.model.Band;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The register of warnings (预警台账), kept in the workspace as {@code warnings.csv} so that the
+ * monthly loop evaluate → warn → rectify → evaluate continues without losing history.
+ *
+ * <p>Updating with a month's result: a unit that is non-green and has no open warning gets one; a
+ * unit whose colour is worse than its open warning's gets a new one and the old one is closed as
+ * {@code escalated}; a unit that is green again has its open warning closed as {@code green}. Units
+ * with insufficient data are left as they are. Updating twice with the same month changes nothing
+ * the second time. Months are expected in order.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class WarningRegister {
+  /** The register's file name in a workspace. */
+  public static final String FILE = "warnings.csv";
+
+  private static final String[] HEADER = {
+    "id",
+    "unit",
+    "name",
+    "opened",
+    "colour",
+    "index",
+    "weakest",
+    "costliest",
+    "status",
+    "closed",
+    "closed_as"
+  };
+
+  private final List<Warning> warnings;
+
+  private WarningRegister(List<Warning> warnings) {
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** A register without warnings. */
+  public static WarningRegister empty() {
+    return new WarningRegister(List.of());
+  }
+
+  /** Every warning, in the order opened. */
+  public List<Warning> warnings() {
+    return warnings;
+  }
+
+  /** The open warnings. */
+  public List<Warning> open() {
+    return warnings.stream().filter(Warning::isOpen).toList();
+  }
+
+  /** The result of an update. */
+  public record Update(
+      WarningRegister register, List<Warning> opened, List<Warning> closed, List<Warning> open) {
+    /** Copies the lists. */
+    public Update {
+      opened = List.copyOf(opened);
+      closed = List.copyOf(closed);
+      open = List.copyOf(open);
+    }
+  }
+
+  /** The register after the month of {@code result} (see the class comment). */
+  public Update update(PeriodResult result) {
+    YearMonth p = result.period();
+    List<Band> bands = result.model().bands();
+    List<Warning> all = new ArrayList<>(warnings);
+    List<Warning> opened = new ArrayList<>();
+    List<Warning> closed = new ArrayList<>();
+    for (int u : result.rankOrder()) {
+      Unit unit = result.units().units().get(u);
+      int rank = bands.indexOf(result.band(u));
+      if (rank < 0) {
+        continue; // insufficient data: no information
+      }
+      int open = openIndex(all, unit.id());
+      Warning current = open < 0 ? null : all.get(open);
+      if (current != null && current.opened().equals(p)) {
+        continue; // this month was already applied
+      }
+      if (rank == 0) {
+        if (current != null) {
+          Warning c = current.close(p, "green");
+          all.set(open, c);
+          closed.add(c);
+        }
+        continue;
+      }
+      if (current != null
+          && rank <= bands.indexOf(result.model().band(current.colour()).orElse(bands.get(0)))) {
+        continue; // still warned, not worse
+      }
+      if (current != null) {
+        Warning c = current.close(p, "escalated");
+        all.set(open, c);
+        closed.add(c);
+      }
+      Explanation e = Explanation.of(result, unit.id());
+      Warning w =
+          new Warning(
+              "W-" + p + "-" + unit.id(),
+              unit.id(),
+              unit.name(),
+              p,
+              result.band(u).id(),
+              result.index(u),
+              e.weakestDimensions().stream().limit(2).map(n -> n.node().id()).toList(),
+              e.costliestLeaves().stream().limit(3).map(n -> n.node().id()).toList(),
+              null,
+              "");
+      all.add(w);
+      opened.add(w);
+    }
+    WarningRegister next = new WarningRegister(all);
+    return new Update(next, opened, closed, next.open());
+  }
+
+  private static int openIndex(List<Warning> all, String unit) {
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).unit().equals(unit) && all.get(i).isOpen()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Reads a register; a missing file is an empty register. */
+  public static Loaded<WarningRegister> read(Path file) {
+    String name = file.toString();
+    if (!Files.exists(file)) {
+      return new Loaded<>(empty(), List.of());
+    }
+    List<Diagnostic> diags = new ArrayList<>();
+    List<Warning> out = new ArrayList<>();
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file)) {
+      boolean header = true;
+      for (CsvRecord r : csv) {
+        if (header) {
+          header = false;
+          if (!r.getFields().equals(Arrays.asList(HEADER))) {
+            diags.add(
+                Diagnostic.error(
+                    "warnings.header",
+                    Location.of(name, r.getStartingLineNumber(), 1),
+                    String.join(",", HEADER)));
+            break;
+          }
+          continue;
+        }
+        try {
+          out.add(
+              new Warning(
+                  r.getField(0),
+                  r.getField(1),
+                  unsafe(r.getField(2)),
+                  YearMonth.parse(r.getField(3)),
+                  r.getField(4),
+                  Double.parseDouble(r.getField(5)),
+                  split(r.getField(6)),
+                  split(r.getField(7)),
+                  r.getField(9).isEmpty() ? null : YearMonth.parse(r.getField(9)),
+                  r.getField(10)));
+        } catch (IndexOutOfBoundsException | DateTimeParseException | NumberFormatException e) {
+          diags.add(
+              Diagnostic.error(
+                  "warnings.row", Location.of(name, r.getStartingLineNumber(), 0), e.getMessage()));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      diags.add(
+          Diagnostic.error("file.unreadable", Location.of(name), String.valueOf(e.getMessage())));
+    }
+    if (diags.stream().anyMatch(Diagnostic::isError)) {
+      return new Loaded<>(null, diags);
+    }
+    return new Loaded<>(new WarningRegister(out), diags);
+  }
+
+  private static List<String> split(String s) {
+    return s.isEmpty() ? List.of() : List.of(s.split(";"));
+  }
+
+  /** The register as CSV text (UTF-8, formula-safe names). */
+  public String toCsv() {
+    StringWriter sw = new StringWriter();
+    try (CsvWriter w =
+        CsvWriter.builder().lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(sw)) {
+      w.writeRecord(HEADER);
+      for (Warning x : warnings) {
+        w.writeRecord(
+            x.id(),
+            x.unit(),
+            safe(x.name()),
+            x.opened().toString(),
+            x.colour(),
+            String.format(Locale.ROOT, "%.4f", x.index()),
+            String.join(";", x.weakest()),
+            String.join(";", x.costliest()),
+            x.isOpen() ? "open" : "closed",
+            x.closed() == null ? "" : x.closed().toString(),
+            x.closedAs());
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return sw.toString();
+  }
+
+  /** Writes the register atomically (temporary file in the same folder, then moved into place). */
+  public void write(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, ".warnings", ".tmp");
+    try {
+      Files.writeString(tmp, toCsv(), StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Names starting with = + - @ are prefixed with ' so spreadsheets do not run them. */
+  private static String safe(String s) {
+    return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+  }
+
+  private static String unsafe(String s) {
+    return s.length() > 1 && s.charAt(0) == '\'' && "=+-@\t\r".indexOf(s.charAt(1)) >= 0
+        ? s.substring(1)
+        : s;
+  }
+}
