@@ -7,6 +7,7 @@ import dev.qinglian.cli.commands.GenerateCommand;
 import dev.qinglian.cli.commands.ScoreCommand;
 import dev.qinglian.cli.commands.TrendCommand;
 import dev.qinglian.cli.commands.ValidateCommand;
+import dev.qinglian.cli.commands.VerifyCommand;
 import dev.qinglian.cli.commands.WarnCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
       ChangesCommand.class,
       ExplainCommand.class,
       WarnCommand.class,
+      VerifyCommand.class,
       DemoCommand.class,
       GenerateCommand.class
     },
@@ -80,7 +82,16 @@ public final class Main implements Runnable {
           err.flush();
           return ExitCode.INTERNAL;
         });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(
+          "qinglian: not enough memory for this workspace; give Java more"
+              + " (for example QINGLIAN_JAVA_OPTS=-Xmx8g ./qinglian ...) or read fewer months");
+      err.flush();
+      return ExitCode.UNREADABLE;
+    }
     out.flush();
     err.flush();
     return code;

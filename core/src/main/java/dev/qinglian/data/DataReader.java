@@ -95,9 +95,22 @@ public final class DataReader {
    */
   public Loaded<Dataset> read(List<Path> files) {
     try {
-      return read(files, false);
-    } catch (FastCsv.ConflictException e) {
-      return read(files, true); // a conflict: read again in file order to report both places
+      try {
+        return read(files, false);
+      } catch (FastCsv.ConflictException e) {
+        return read(files, true); // a conflict: read again in file order to report both places
+      }
+    } catch (TooLarge e) {
+      return new Loaded<>(
+          null,
+          List.of(
+              Diagnostic.error(
+                  "data.memory",
+                  Location.of(String.join(", ", files.stream().map(Path::toString).toList())),
+                  e.months,
+                  model.leaves().size(),
+                  units.size(),
+                  budget >> 20)));
     }
   }
 
@@ -168,6 +181,27 @@ public final class DataReader {
     return new Loaded<>(new Dataset(model, units, first, v, merge.fileNames), merge.diags);
   }
 
+  /**
+   * Share of the JVM's maximum heap the data columns may take; the evaluation needs about as much
+   * again for a month of a large workspace.
+   */
+  private static final double MEMORY_SHARE = 0.6;
+
+  private final long budget = (long) (Runtime.getRuntime().maxMemory() * MEMORY_SHARE);
+
+  /** Thrown when the data columns would not fit in memory; becomes a {@code data.memory} error. */
+  private static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int months;
+    final long bytes;
+
+    TooLarge(int months, long bytes) {
+      super("data too large", null, false, false);
+      this.months = months;
+      this.bytes = bytes;
+    }
+  }
+
   /** Doubles compared and set atomically (bitwise: NaN is the "no value yet" marker). */
   private static final VarHandle DOUBLES = MethodHandles.arrayElementVarHandle(double[].class);
 
@@ -191,6 +225,8 @@ public final class DataReader {
    */
   private final class Merge implements FastCsv.Writer {
     final boolean ordered;
+    final java.util.concurrent.atomic.AtomicLong allocated =
+        new java.util.concurrent.atomic.AtomicLong();
     final ConcurrentHashMap<Integer, AtomicReferenceArray<double[]>> store =
         new ConcurrentHashMap<>();
     final Map<Integer, long[][]> where = new HashMap<>();
@@ -211,6 +247,10 @@ public final class DataReader {
     double[] column(AtomicReferenceArray<double[]> cols, int leaf) {
       double[] c = cols.get(leaf);
       if (c == null) {
+        long bytes = 8L * units.size() * (ordered ? 2 : 1);
+        if (allocated.addAndGet(bytes) > budget) {
+          throw new TooLarge(store.size(), allocated.get());
+        }
         double[] fresh = new double[units.size()];
         Arrays.fill(fresh, Double.NaN);
         c = cols.compareAndSet(leaf, null, fresh) ? fresh : cols.get(leaf);

@@ -81,6 +81,17 @@ final class Common {
     return p;
   }
 
+  /** A month's result and the month before's (null when it has no data), as score shows them. */
+  static dev.qinglian.eval.PeriodResult[] evaluateWithPrevious(Workspace ws, YearMonth p) {
+    dev.qinglian.eval.Evaluator evaluator = new dev.qinglian.eval.Evaluator(ws.model());
+    dev.qinglian.eval.PeriodResult result = evaluator.evaluate(ws.data(), p);
+    dev.qinglian.eval.PeriodResult previous =
+        ws.data().periods().contains(p.minusMonths(1))
+            ? evaluator.evaluate(ws.data(), p.minusMonths(1))
+            : null;
+    return new dev.qinglian.eval.PeriodResult[] {result, previous};
+  }
+
   /** The first month with data. */
   static YearMonth first(Workspace ws) {
     return ws.data().periods().get(0);

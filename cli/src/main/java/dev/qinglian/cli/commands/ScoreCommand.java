@@ -8,7 +8,6 @@ import dev.qinglian.cli.render.Labels;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.cli.render.ScoreRenderer;
 import dev.qinglian.cli.workspace.Workspace;
-import dev.qinglian.eval.Evaluator;
 import dev.qinglian.eval.PeriodResult;
 import java.io.PrintWriter;
 import java.time.YearMonth;
@@ -78,10 +77,9 @@ public final class ScoreCommand implements Callable<Integer> {
     Labels labels = l.labels();
     List<YearMonth> months = ws.data().periods();
     YearMonth p = Common.month(ws, period, "--period");
-    Evaluator evaluator = new Evaluator(ws.model());
-    PeriodResult result = evaluator.evaluate(ws.data(), p);
-    PeriodResult previous =
-        months.contains(p.minusMonths(1)) ? evaluator.evaluate(ws.data(), p.minusMonths(1)) : null;
+    PeriodResult[] both = Common.evaluateWithPrevious(ws, p);
+    PeriodResult result = both[0];
+    PeriodResult previous = both[1];
     phase(err, "evaluate");
     ScoreRenderer r = new ScoreRenderer(ws, result, previous, labels);
     OutputFile.Content content =

@@ -325,8 +325,10 @@ public final class ScoreRenderer {
       } else {
         g.writeStringField("previous", previous.period().toString());
       }
+      g.writeStringField("command", "score");
       g.writeObjectFieldStart("model");
       g.writeStringField("file", ws.modelDisplay());
+      g.writeStringField("sha256", Hashes.modelSha256(ws));
       g.writeEndObject();
       g.writeArrayFieldStart("inputs");
       for (Path p : ws.inputs()) {

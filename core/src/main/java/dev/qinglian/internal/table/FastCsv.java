@@ -215,8 +215,8 @@ public final class FastCsv {
       if (c instanceof Tables.ReadException re) {
         throw re;
       }
-      if (c instanceof ConflictException ce) {
-        throw ce;
+      if (c instanceof RuntimeException re) {
+        throw re; // a conflict, or the data not fitting in memory: the caller decides
       }
       throw new IllegalStateException(c);
     }

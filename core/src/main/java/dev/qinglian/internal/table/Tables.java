@@ -104,6 +104,7 @@ public final class Tables {
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
+                .maxBufferSize(FastCsv.MAX_LINE)
                 .ofCsvRecord(reader)) {
       Iterator<CsvRecord> it = csv.iterator();
       while (true) {
