@@ -9,6 +9,7 @@ import dev.qinglian.cli.commands.TrendCommand;
 import dev.qinglian.cli.commands.ValidateCommand;
 import dev.qinglian.cli.commands.VerifyCommand;
 import dev.qinglian.cli.commands.WarnCommand;
+import dev.qinglian.cli.commands.WeightsCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Option;
       ExplainCommand.class,
       WarnCommand.class,
       VerifyCommand.class,
+      WeightsCommand.class,
       DemoCommand.class,
       GenerateCommand.class
     },

@@ -54,7 +54,10 @@ class GoldenTest {
     List<String> args = new ArrayList<>();
     for (String a : Files.readAllLines(dir.resolve("args"), StandardCharsets.UTF_8)) {
       if (!a.isEmpty()) {
-        args.add(a.replace("${demo}", Golden.demo().toString()).replace("${ws}", ws.toString()));
+        args.add(
+            a.replace("${demo}", Golden.demo().toString())
+                .replace("${ws}", ws.toString())
+                .replace("${root}", Golden.root().toString()));
       }
     }
     Golden.Run run = Golden.run(args.toArray(new String[0]));

@@ -26,6 +26,7 @@ public final class IndicatorModel {
   private final Map<String, Node> byId;
   private final Map<String, Node> parents;
   private final Map<String, Integer> leafIndex;
+  private final String weightsSource;
 
   /**
    * Creates a model after checking that ids are unique, bands are ordered best first by strictly
@@ -44,6 +45,17 @@ public final class IndicatorModel {
       List<OverrideRule> overrides,
       MissingPolicy missing,
       String language) {
+    this(root, bands, overrides, missing, language, "model");
+  }
+
+  private IndicatorModel(
+      Node root,
+      List<Band> bands,
+      List<OverrideRule> overrides,
+      MissingPolicy missing,
+      String language,
+      String weightsSource) {
+    this.weightsSource = weightsSource;
     if (root == null || root.isLeaf() || missing == null) {
       throw new IllegalArgumentException("the index needs children and a missing-data policy");
     }
@@ -106,6 +118,40 @@ public final class IndicatorModel {
   /** The index node. */
   public Node root() {
     return root;
+  }
+
+  /** Where the weights come from: {@code model}, or the overlay that replaced some of them. */
+  public String weightsSource() {
+    return weightsSource;
+  }
+
+  /**
+   * The same model with some node weights replaced (an overlay from {@code qinglian weights});
+   * weights stay relative among siblings.
+   *
+   * @param weights new weights by node id (positive, finite; ids must exist)
+   * @param source what to report as the weights' source
+   * @throws IllegalArgumentException on an unknown id or a non-positive weight
+   */
+  public IndicatorModel withWeights(Map<String, Double> weights, String source) {
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      if (!byId.containsKey(e.getKey())) {
+        throw new IllegalArgumentException("unknown node " + e.getKey());
+      }
+      if (!(e.getValue() > 0) || Double.isInfinite(e.getValue())) {
+        throw new IllegalArgumentException("weight of " + e.getKey() + " must be positive");
+      }
+    }
+    return new IndicatorModel(reweight(root, weights), bands, overrides, missing, language, source);
+  }
+
+  private static Node reweight(Node n, Map<String, Double> w) {
+    List<Node> kids = new ArrayList<>();
+    for (Node c : n.children()) {
+      kids.add(reweight(c, w));
+    }
+    return new Node(
+        n.id(), n.names(), w.getOrDefault(n.id(), n.weight()), n.aggregation(), kids, n.leaf());
   }
 
   /** The root's children (the seven dimensions in the default model). */

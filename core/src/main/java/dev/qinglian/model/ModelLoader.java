@@ -32,7 +32,16 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 public final class ModelLoader {
   private static final Set<String> TOP =
-      Set.of("qinglian", "name", "language", "defaults", "missing", "bands", "overrides", "index");
+      Set.of(
+          "qinglian",
+          "name",
+          "language",
+          "defaults",
+          "missing",
+          "bands",
+          "overrides",
+          "index",
+          "weights-overlay");
   private static final Set<String> INHERITED =
       Set.of(
           "aggregation",
@@ -60,16 +69,44 @@ public final class ModelLoader {
 
   private ModelLoader() {}
 
-  /** Reads a model file (UTF-8). An unreadable file is reported as a diagnostic. */
+  /**
+   * Reads a model file (UTF-8), and the weights overlay it names with {@code weights-overlay}
+   * (relative to the model file). An unreadable file is reported as a diagnostic.
+   */
   public static Loaded<IndicatorModel> load(Path file) {
     String name = file.toString();
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      return load(name, new StringReader(text));
+      Loaded<IndicatorModel> model = load(name, new StringReader(text));
+      String overlay = overlayOf(text);
+      if (model.hasErrors() || overlay == null) {
+        return model;
+      }
+      Loaded<IndicatorModel> applied =
+          WeightsOverlay.apply(model.value(), file.resolveSibling(overlay));
+      List<Diagnostic> all = new ArrayList<>(model.diagnostics());
+      all.addAll(applied.diagnostics());
+      return new Loaded<>(applied.value(), all);
     } catch (IOException | java.io.UncheckedIOException e) {
       return new Loaded<>(
           null, List.of(Diagnostic.error("file.unreadable", Location.of(name), e.getMessage())));
     }
+  }
+
+  /** The value of a top-level {@code weights-overlay:} line, or null. */
+  private static String overlayOf(String text) {
+    for (String line : text.split("\\R")) {
+      if (line.startsWith("weights-overlay:")) {
+        String v = line.substring("weights-overlay:".length()).strip();
+        int hash = v.indexOf(" #");
+        v = (hash >= 0 ? v.substring(0, hash) : v).strip();
+        if (v.length() >= 2 && (v.startsWith("\"") || v.startsWith("'"))) {
+          v = v.substring(1, v.length() - 1);
+        }
+        return v.isEmpty() ? null : v;
+      }
+    }
+    return null;
   }
 
   /** Name under which the built-in default model appears in diagnostics. */

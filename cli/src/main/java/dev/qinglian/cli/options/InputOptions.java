@@ -31,6 +31,12 @@ public final class InputOptions {
   public List<Path> data = new ArrayList<>();
 
   @Option(
+      names = "--weights",
+      paramLabel = "FILE",
+      description = "A weights overlay (from qinglian weights) to apply on top of the model.")
+  public Path weights;
+
+  @Option(
       names = "--encoding",
       paramLabel = "CHARSET",
       description = "Force the encoding of CSV files (UTF-8, GBK, GB18030…); default: detect.")

@@ -69,6 +69,8 @@ public final class Labels {
           Map.entry("DATA", new String[] {"数据不足变化", "Into or out of insufficient data"}),
           Map.entry("none", new String[] {"无", "none"}),
           Map.entry("counts", new String[] {"各颜色单位数：", "Units per colour: "}),
+          Map.entry("weights.source", new String[] {"权重：{0}", "Weights: {0}"}),
+          Map.entry("weights.model", new String[] {"权重：按模型文件", "Weights: as in the model"}),
           Map.entry("heading.count", new String[] {"{0}（{1}）", "{0} ({1})"}),
           Map.entry(
               "nongreen",

@@ -111,6 +111,11 @@ public final class ScoreRenderer {
     List<String> legend = new ArrayList<>();
     dims.forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
     sb.append(labels.get("legend")).append(String.join(" · ", legend)).append('\n');
+    sb.append(
+            model.weightsSource().equals("model")
+                ? labels.get("weights.model")
+                : labels.get("weights.source", model.weightsSource()))
+        .append('\n');
     return sb.toString();
   }
 
@@ -329,6 +334,7 @@ public final class ScoreRenderer {
       g.writeObjectFieldStart("model");
       g.writeStringField("file", ws.modelDisplay());
       g.writeStringField("sha256", Hashes.modelSha256(ws));
+      g.writeStringField("weights", model.weightsSource());
       g.writeEndObject();
       g.writeArrayFieldStart("inputs");
       for (Path p : ws.inputs()) {

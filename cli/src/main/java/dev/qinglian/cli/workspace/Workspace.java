@@ -92,6 +92,15 @@ public record Workspace(
       model = ModelLoader.loadDefault();
       modelName = ModelLoader.DEFAULT_NAME;
     }
+    if (!model.hasErrors() && o.weights != null) {
+      requireFile(o.weights);
+      inputs.add(o.weights);
+      Loaded<IndicatorModel> overlaid =
+          dev.qinglian.model.WeightsOverlay.apply(model.value(), o.weights);
+      List<Diagnostic> all = new ArrayList<>(model.diagnostics());
+      all.addAll(overlaid.diagnostics());
+      model = new Loaded<>(overlaid.value(), all);
+    }
     diags.addAll(model.diagnostics());
     if (model.hasErrors()) {
       return new Workspace(ws, null, modelName, null, null, inputs, diags);
