@@ -5,6 +5,7 @@ import dev.qinglian.cli.commands.DemoCommand;
 import dev.qinglian.cli.commands.ExplainCommand;
 import dev.qinglian.cli.commands.GenerateCommand;
 import dev.qinglian.cli.commands.ScoreCommand;
+import dev.qinglian.cli.commands.SensitivityCommand;
 import dev.qinglian.cli.commands.TrendCommand;
 import dev.qinglian.cli.commands.ValidateCommand;
 import dev.qinglian.cli.commands.VerifyCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Option;
       WarnCommand.class,
       VerifyCommand.class,
       WeightsCommand.class,
+      SensitivityCommand.class,
       DemoCommand.class,
       GenerateCommand.class
     },

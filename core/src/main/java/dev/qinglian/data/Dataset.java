@@ -83,6 +83,21 @@ public final class Dataset {
     return YearMonth.of(Math.floorDiv(key, 12), Math.floorMod(key, 12) + 1);
   }
 
+  /**
+   * The same data for a variant of its model with the same leaves in the same order (other weights,
+   * policy or normalisation); the columns are shared, not copied.
+   *
+   * @throws IllegalArgumentException when the leaves differ
+   */
+  public Dataset withModel(IndicatorModel other) {
+    List<String> a = model.leaves().stream().map(n -> n.id()).toList();
+    List<String> b = other.leaves().stream().map(n -> n.id()).toList();
+    if (!a.equals(b)) {
+      throw new IllegalArgumentException("the models have different indicators");
+    }
+    return new Dataset(other, units, firstMonth, values, files);
+  }
+
   /** The model the columns follow. */
   public IndicatorModel model() {
     return model;

@@ -69,7 +69,7 @@ public final class PeriodResult {
       }
     }
     ranked = java.util.Arrays.copyOf(ranked, r);
-    sortByDescending(ranked, index);
+    dev.qinglian.internal.Sorts.byDescending(ranked, index);
     order = new int[n];
     System.arraycopy(ranked, 0, order, 0, r);
     int k = r;
@@ -82,30 +82,6 @@ public final class PeriodResult {
     for (int i = 0; i < r; i++) {
       int u = order[i];
       rank[u] = i > 0 && index[order[i - 1]] == index[u] ? rank[order[i - 1]] : i + 1;
-    }
-  }
-
-  /** Stable merge sort of positions by {@code key} descending (no boxing). */
-  static void sortByDescending(int[] a, double[] key) {
-    int[] tmp = new int[a.length];
-    for (int width = 1; width < a.length; width *= 2) {
-      for (int lo = 0; lo < a.length - width; lo += 2 * width) {
-        int mid = lo + width;
-        int hi = Math.min(lo + 2 * width, a.length);
-        int i = lo;
-        int j = mid;
-        int t = lo;
-        while (i < mid && j < hi) {
-          tmp[t++] = key[a[j]] > key[a[i]] ? a[j++] : a[i++];
-        }
-        while (i < mid) {
-          tmp[t++] = a[i++];
-        }
-        while (j < hi) {
-          tmp[t++] = a[j++];
-        }
-        System.arraycopy(tmp, lo, a, lo, hi - lo);
-      }
     }
   }
 

@@ -145,6 +145,44 @@ public final class IndicatorModel {
     return new IndicatorModel(reweight(root, weights), bands, overrides, missing, language, source);
   }
 
+  /** The same model with another missing-data policy (for sensitivity analysis). */
+  public IndicatorModel withMissing(MissingPolicy policy) {
+    return new IndicatorModel(root, bands, overrides, policy, language, weightsSource);
+  }
+
+  /**
+   * The same model with every leaf normalised by {@code method} (for sensitivity analysis); {@code
+   * null} keeps each leaf's own method.
+   */
+  public IndicatorModel withNormalisation(Normalisation method) {
+    if (method == null) {
+      return this;
+    }
+    return new IndicatorModel(
+        renormalise(root, method), bands, overrides, missing, language, weightsSource);
+  }
+
+  private static Node renormalise(Node n, Normalisation method) {
+    List<Node> kids = new ArrayList<>();
+    for (Node c : n.children()) {
+      kids.add(renormalise(c, method));
+    }
+    LeafSpec l = n.leaf();
+    LeafSpec spec =
+        l == null
+            ? null
+            : new LeafSpec(
+                l.direction(),
+                l.unit(),
+                l.denominator(),
+                l.frequency(),
+                l.source(),
+                method,
+                l.rangeMin(),
+                l.rangeMax());
+    return new Node(n.id(), n.names(), n.weight(), n.aggregation(), kids, spec);
+  }
+
   private static Node reweight(Node n, Map<String, Double> w) {
     List<Node> kids = new ArrayList<>();
     for (Node c : n.children()) {

@@ -1,0 +1,423 @@
+package dev.qinglian.method;
+
+import dev.qinglian.data.Dataset;
+import dev.qinglian.data.Unit;
+import dev.qinglian.eval.Evaluator;
+import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.model.Band;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.MissingPolicy;
+import dev.qinglian.model.Node;
+import dev.qinglian.model.Normalisation;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Monte Carlo uncertainty and sensitivity analysis of ranks and colours (OECD/JRC handbook
+ * practice). Each sample draws: every node weight multiplied by an independent factor uniform in [1
+ * − share, 1 + share] (then re-normalised among siblings); the aggregation of every inner node
+ * (arithmetic or geometric, one draw per sample, if enabled); the missing-data policy (exclude,
+ * group-mean, last-value, if enabled); and the normalisation of every leaf (its own or one of the
+ * listed alternatives). Leaf scores are computed once per (policy, normalisation) variant and each
+ * sample only re-aggregates the tree: cost linear in samples × units × nodes.
+ *
+ * <p><b>First-order sensitivity index</b> of an assumption X: {@code S = Σ_u Var(E[R_u | X]) / Σ_u
+ * Var(R_u)} with R_u the rank of unit u, pooled over units; E[R | X] is estimated by the mean over
+ * the samples of each category of a discrete X (aggregation, policy, normalisation) or of each of
+ * ten equal-frequency bins of a continuous X (the weight factor of each of the root's children).
+ *
+ * <p>Samples are split into fixed chunks, each with its own generator seeded from the seed and the
+ * chunk number, and run on all cores: the same seed gives the same report on any machine.
+ *
+ * <p>The class is stateless and thread-safe.
+ */
+public final class Sensitivity {
+  /** Samples per chunk (fixed, so results do not depend on the number of threads). */
+  static final int CHUNK = 256;
+
+  /** Units whose most probable colour has less than this probability are fragile. */
+  public static final double FRAGILE = 0.9;
+
+  private Sensitivity() {}
+
+  /**
+   * Options.
+   *
+   * @param samples number of Monte Carlo samples (≥ 1)
+   * @param seed random seed
+   * @param weightShare half-width of the uniform weight factor (0 disables, 0.2 = ±20 %)
+   * @param aggregation whether to vary the aggregation
+   * @param missingPolicy whether to vary the missing-data policy
+   * @param normalisations alternative normalisations to draw from, besides each leaf's own
+   */
+  public record Options(
+      int samples,
+      long seed,
+      double weightShare,
+      boolean aggregation,
+      boolean missingPolicy,
+      List<Normalisation> normalisations) {
+    /** Validates. */
+    public Options {
+      if (samples < 1 || !(weightShare >= 0 && weightShare < 1)) {
+        throw new IllegalArgumentException(
+            "samples >= 1 and a weight share in [0, 1) are required");
+      }
+      normalisations = List.copyOf(normalisations);
+    }
+  }
+
+  /**
+   * One unit's uncertainty.
+   *
+   * @param unit the unit
+   * @param nominalRank its rank with the model as it is (0 if unranked)
+   * @param nominalBand its colour with the model as it is
+   * @param medianRank median rank over the samples where it is ranked (NaN if never)
+   * @param rank5 5th percentile of the rank
+   * @param rank95 95th percentile of the rank
+   * @param colours probability of each band id (and {@code insufficient})
+   * @param fragile true when no colour has a probability of at least 0.9
+   */
+  public record UnitUncertainty(
+      Unit unit,
+      int nominalRank,
+      Band nominalBand,
+      double medianRank,
+      int rank5,
+      int rank95,
+      Map<String, Double> colours,
+      boolean fragile) {
+    /** Copies the map. */
+    public UnitUncertainty {
+      colours = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(colours));
+    }
+  }
+
+  /**
+   * The report.
+   *
+   * @param units per unit, in nominal rank order
+   * @param firstOrder first-order index per assumption ({@code weight D1}…, {@code aggregation},
+   *     {@code missing policy}, {@code normalisation})
+   * @param samples samples drawn
+   * @param seed the seed
+   */
+  public record Report(
+      List<UnitUncertainty> units, Map<String, Double> firstOrder, int samples, long seed) {
+    /** Copies. */
+    public Report {
+      units = List.copyOf(units);
+      firstOrder = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(firstOrder));
+    }
+  }
+
+  /** Runs the analysis for {@code period}. */
+  public static Report run(Dataset data, YearMonth period, Options o) {
+    IndicatorModel model = data.model();
+    List<MissingPolicy> policies = new ArrayList<>(List.of(model.missing()));
+    if (o.missingPolicy()) {
+      for (MissingPolicy.Kind k : MissingPolicy.Kind.values()) {
+        if (k != model.missing().kind()) {
+          policies.add(
+              new MissingPolicy(k, model.missing().maxMonths(), model.missing().minCoverage()));
+        }
+      }
+    }
+    List<Normalisation> norms = new ArrayList<>();
+    norms.add(null);
+    norms.addAll(o.normalisations());
+    List<Node> nodes = model.nodes();
+    int nNodes = nodes.size();
+    int units = data.units().size();
+    Map<String, Integer> pos = new LinkedHashMap<>();
+    for (int i = 0; i < nNodes; i++) {
+      pos.put(nodes.get(i).id(), i);
+    }
+    int[][] children = new int[nNodes][];
+    for (int i = 0; i < nNodes; i++) {
+      children[i] = nodes.get(i).children().stream().mapToInt(c -> pos.get(c.id())).toArray();
+    }
+    // leaf scores, caps and coverage per variant (policy p, normalisation n)
+    int variants = policies.size() * norms.size();
+    double[][][] leafScores = new double[variants][nNodes][];
+    int[][] capBand = new int[variants][units];
+    boolean[][] insufficient = new boolean[variants][units];
+    PeriodResult nominal = null;
+    for (int p = 0; p < policies.size(); p++) {
+      for (int n = 0; n < norms.size(); n++) {
+        IndicatorModel vm = model.withMissing(policies.get(p)).withNormalisation(norms.get(n));
+        PeriodResult r = new Evaluator(vm).evaluate(rebind(data, vm), period);
+        if (p == 0 && n == 0) {
+          nominal = r;
+        }
+        int v = p * norms.size() + n;
+        for (int i = 0; i < nNodes; i++) {
+          if (nodes.get(i).isLeaf()) {
+            double[] s = new double[units];
+            for (int u = 0; u < units; u++) {
+              s[u] = r.score(i, u);
+            }
+            leafScores[v][i] = s;
+          }
+        }
+        for (int u = 0; u < units; u++) {
+          int cap = -1;
+          for (var rule : r.caps(u)) {
+            cap = Math.max(cap, model.bands().indexOf(model.band(rule.cap()).orElseThrow()));
+          }
+          capBand[v][u] = cap;
+          insufficient[v][u] = r.band(u) == Band.INSUFFICIENT;
+        }
+      }
+    }
+    double[] baseWeight = new double[nNodes];
+    for (int i = 0; i < nNodes; i++) {
+      baseWeight[i] = nodes.get(i).weight();
+    }
+    double[] bandMin = model.bands().stream().mapToDouble(Band::min).toArray();
+    List<Node> dims = model.dimensions();
+    int[] dimPos = dims.stream().mapToInt(d -> pos.get(d.id())).toArray();
+    int samples = o.samples();
+    int[][] ranks = new int[samples][];
+    byte[][] bands = new byte[samples][];
+    double[][] dimFactor = new double[samples][dims.size()];
+    int[] aggregation = new int[samples];
+    int[] policy = new int[samples];
+    int[] norm = new int[samples];
+    int chunks = (samples + CHUNK - 1) / CHUNK;
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            c -> {
+              SplittableRandom rnd = new SplittableRandom(o.seed() * 1_000_003L + c);
+              double[] w = new double[nNodes];
+              double[][] score = new double[nNodes][];
+              double[][] own = new double[nNodes][];
+              for (int i = 0; i < nNodes; i++) {
+                if (!nodes.get(i).isLeaf()) {
+                  own[i] = new double[units];
+                }
+              }
+              double[] num = new double[units];
+              double[] den = new double[units];
+              for (int s = c * CHUNK; s < Math.min(samples, (c + 1) * CHUNK); s++) {
+                for (int i = 0; i < nNodes; i++) {
+                  double f =
+                      o.weightShare() == 0 ? 1 : 1 + o.weightShare() * (2 * rnd.nextDouble() - 1);
+                  w[i] = baseWeight[i] * f;
+                }
+                for (int d = 0; d < dimPos.length; d++) {
+                  dimFactor[s][d] = w[dimPos[d]] / baseWeight[dimPos[d]];
+                }
+                aggregation[s] = o.aggregation() ? rnd.nextInt(2) : -1;
+                policy[s] = rnd.nextInt(policies.size());
+                norm[s] = rnd.nextInt(norms.size());
+                int v = policy[s] * norms.size() + norm[s];
+                // bottom-up aggregation with the sample's weights (reverse pre-order)
+                for (int i = nNodes - 1; i >= 0; i--) {
+                  Node node = nodes.get(i);
+                  if (node.isLeaf()) {
+                    score[i] = leafScores[v][i];
+                    continue;
+                  }
+                  boolean geo =
+                      aggregation[s] < 0
+                          ? node.aggregation() == dev.qinglian.model.Aggregation.GEOMETRIC
+                          : aggregation[s] == 1;
+                  Arrays.fill(num, 0);
+                  Arrays.fill(den, 0);
+                  for (int ci : children[i]) {
+                    double[] sc = score[ci];
+                    double wc = w[ci];
+                    for (int u = 0; u < units; u++) {
+                      double x = sc[u];
+                      if (!Double.isNaN(x)) {
+                        num[u] += geo ? wc * Math.log(Math.max(x, 1e-9) / 100) : wc * x;
+                        den[u] += wc;
+                      }
+                    }
+                  }
+                  double[] out = own[i];
+                  for (int u = 0; u < units; u++) {
+                    out[u] =
+                        den[u] == 0
+                            ? Double.NaN
+                            : (geo ? 100 * Math.exp(num[u] / den[u]) : num[u] / den[u]);
+                  }
+                  score[i] = out;
+                }
+                double[] index = score[0];
+                byte[] b = new byte[units];
+                for (int u = 0; u < units; u++) {
+                  if (insufficient[v][u] || Double.isNaN(index[u])) {
+                    b[u] = -1;
+                    continue;
+                  }
+                  int k = bandMin.length - 1;
+                  for (int j = 0; j < bandMin.length; j++) {
+                    if (index[u] >= bandMin[j]) {
+                      k = j;
+                      break;
+                    }
+                  }
+                  b[u] = (byte) Math.max(k, capBand[v][u]);
+                }
+                bands[s] = b;
+                ranks[s] = rank(index, b);
+              }
+            });
+    // per unit
+    List<UnitUncertainty> out = new ArrayList<>();
+    int[] order = nominal.rankOrder();
+    for (int u : order) {
+      int[] r = new int[samples];
+      int m = 0;
+      Map<String, Double> colours = new LinkedHashMap<>();
+      for (Band band : model.bands()) {
+        colours.put(band.id(), 0.0);
+      }
+      for (int s = 0; s < samples; s++) {
+        if (ranks[s][u] > 0) {
+          r[m++] = ranks[s][u];
+        }
+        String id = bands[s][u] < 0 ? Band.INSUFFICIENT.id() : model.bands().get(bands[s][u]).id();
+        colours.merge(id, 1.0 / samples, Double::sum);
+      }
+      int[] sorted = Arrays.copyOf(r, m);
+      Arrays.sort(sorted);
+      double median =
+          m == 0
+              ? Double.NaN
+              : (m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2.0);
+      int p5 = m == 0 ? 0 : sorted[(int) Math.floor(0.05 * (m - 1))];
+      int p95 = m == 0 ? 0 : sorted[(int) Math.ceil(0.95 * (m - 1))];
+      double max = colours.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      out.add(
+          new UnitUncertainty(
+              data.units().units().get(u),
+              nominal.rank(u),
+              nominal.band(u),
+              median,
+              p5,
+              p95,
+              colours,
+              max < FRAGILE));
+    }
+    // first-order indices
+    Map<String, Double> s1 = new LinkedHashMap<>();
+    double total = 0;
+    double[] y = new double[samples];
+    for (int u = 0; u < units; u++) {
+      for (int s = 0; s < samples; s++) {
+        y[s] = ranks[s][u];
+      }
+      total += variance(y);
+    }
+    for (int d = 0; d < dims.size(); d++) {
+      if (o.weightShare() > 0) {
+        int[] cls = bins(dimFactor, d, 10);
+        s1.put("weight " + dims.get(d).id(), conditional(ranks, cls, units, total));
+      }
+    }
+    if (o.aggregation()) {
+      s1.put("aggregation", conditional(ranks, aggregation, units, total));
+    }
+    if (policies.size() > 1) {
+      s1.put("missing policy", conditional(ranks, policy, units, total));
+    }
+    if (norms.size() > 1) {
+      s1.put("normalisation", conditional(ranks, norm, units, total));
+    }
+    return new Report(out, s1, samples, o.seed());
+  }
+
+  /** The dataset read for a variant of its model (same columns: the leaves are the same). */
+  private static Dataset rebind(Dataset data, IndicatorModel variant) {
+    return data.withModel(variant);
+  }
+
+  /** Ranks (ties share the better rank) of the units with a colour; 0 for the others. */
+  static int[] rank(double[] index, byte[] band) {
+    int n = index.length;
+    int[] ranked = new int[n];
+    int m = 0;
+    for (int u = 0; u < n; u++) {
+      if (band[u] >= 0) {
+        ranked[m++] = u;
+      }
+    }
+    ranked = Arrays.copyOf(ranked, m);
+    dev.qinglian.internal.Sorts.byDescending(ranked, index);
+    int[] r = new int[n];
+    for (int i = 0; i < m; i++) {
+      int u = ranked[i];
+      r[u] = i > 0 && index[ranked[i - 1]] == index[u] ? r[ranked[i - 1]] : i + 1;
+    }
+    return r;
+  }
+
+  private static int[] bins(double[][] factor, int d, int k) {
+    int n = factor.length;
+    Integer[] idx = new Integer[n];
+    for (int s = 0; s < n; s++) {
+      idx[s] = s;
+    }
+    Arrays.sort(idx, (a, b) -> Double.compare(factor[a][d], factor[b][d]));
+    int[] cls = new int[n];
+    for (int i = 0; i < n; i++) {
+      cls[idx[i]] = (int) ((long) i * k / n);
+    }
+    return cls;
+  }
+
+  /** Σ_u Var(E[R_u | class]) / total, with classes given per sample. */
+  private static double conditional(int[][] ranks, int[] cls, int units, double total) {
+    if (total == 0) {
+      return 0;
+    }
+    int k = Arrays.stream(cls).max().orElse(0) + 1;
+    double explained = 0;
+    int samples = cls.length;
+    for (int u = 0; u < units; u++) {
+      double[] sum = new double[k];
+      int[] count = new int[k];
+      double mean = 0;
+      for (int s = 0; s < samples; s++) {
+        int c = Math.max(0, cls[s]);
+        sum[c] += ranks[s][u];
+        count[c]++;
+        mean += ranks[s][u];
+      }
+      mean /= samples;
+      double v = 0;
+      for (int c = 0; c < k; c++) {
+        if (count[c] > 0) {
+          double e = sum[c] / count[c] - mean;
+          v += count[c] * e * e;
+        }
+      }
+      explained += v / samples;
+    }
+    return explained / total;
+  }
+
+  private static double variance(double[] y) {
+    double mean = 0;
+    for (double v : y) {
+      mean += v;
+    }
+    mean /= y.length;
+    double ss = 0;
+    for (double v : y) {
+      ss += (v - mean) * (v - mean);
+    }
+    return ss / y.length;
+  }
+}
