@@ -1,5 +1,6 @@
 package dev.qinglian.cli;
 
+import dev.qinglian.cli.commands.AuditCommand;
 import dev.qinglian.cli.commands.ChangesCommand;
 import dev.qinglian.cli.commands.DemoCommand;
 import dev.qinglian.cli.commands.ExplainCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Option;
       VerifyCommand.class,
       WeightsCommand.class,
       SensitivityCommand.class,
+      AuditCommand.class,
       DemoCommand.class,
       GenerateCommand.class
     },

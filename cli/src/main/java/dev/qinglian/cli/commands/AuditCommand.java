@@ -1,0 +1,142 @@
+package dev.qinglian.cli.commands;
+
+import dev.qinglian.cli.CliException;
+import dev.qinglian.cli.ExitCode;
+import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.OutputOptions;
+import dev.qinglian.cli.options.WorkspaceParam;
+import dev.qinglian.cli.render.Numbers;
+import dev.qinglian.cli.render.OutputFile;
+import dev.qinglian.cli.render.TextTable;
+import dev.qinglian.eval.Evaluator;
+import dev.qinglian.method.Audit;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qinglian audit}: the statistical audit of the indicators. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Audit the indicators statistically over a range of months.",
+      "",
+      "Per indicator: coverage, mean, sd, min, max, skewness, kurtosis, outliers (|skew| > 2 and"
+          + " kurtosis > 3.5), zero variance. Per dimension: correlation of each indicator with the"
+          + " dimension (negative ones flagged), near-duplicates (|r| > 0.92), Cronbach's alpha and"
+          + " the variance share of the first principal component."
+    })
+public final class AuditCommand implements Callable<Integer> {
+  @Mixin WorkspaceParam workspace;
+  @Mixin InputOptions inputs;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM",
+      description = "First month (default: the first with data).")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "YYYY-MM",
+      description = "Last month (default: the latest with data).")
+  String to;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
+    YearMonth end = Common.month(l.ws(), to, "--to");
+    YearMonth start = from != null ? Common.period(from, "--from") : Common.first(l.ws());
+    if (start.isAfter(end)) {
+      throw new CliException(ExitCode.USAGE, "--from " + start + " is after --to " + end);
+    }
+    Audit.Report r = Audit.of(new Evaluator(l.ws().model()).evaluate(l.ws().data(), start, end));
+    String lang = l.labels().lang();
+    boolean zh = lang.equals("zh");
+    StringBuilder sb =
+        new StringBuilder(
+            zh
+                ? "指标统计审计 " + start + " 至 " + end + "\n"
+                : "Statistical audit, " + start + " to " + end + "\n");
+    TextTable t =
+        new TextTable(
+            List.of(
+                l.labels().get("indicator"),
+                zh ? "覆盖率" : "Coverage",
+                "n",
+                zh ? "均值" : "Mean",
+                "SD",
+                "Min",
+                "Max",
+                zh ? "偏度" : "Skew",
+                zh ? "峰度" : "Kurt",
+                zh ? "标记" : "Flags"),
+            new boolean[] {false, true, true, true, true, true, true, true, true, false});
+    for (Audit.LeafStats s : r.leaves()) {
+      List<String> flags = new ArrayList<>();
+      if (s.outlier()) {
+        flags.add(zh ? "离群" : "outliers");
+      }
+      if (s.zeroVariance()) {
+        flags.add(zh ? "零方差" : "zero variance");
+      }
+      t.add(
+          new String[] {
+            s.leaf().id() + " " + s.leaf().names().in(lang),
+            Numbers.fixed(100 * s.coverage(), 1, "—") + "%",
+            Long.toString(s.n()),
+            Numbers.fixed(s.mean(), 2, "—"),
+            Numbers.fixed(s.sd(), 2, "—"),
+            Numbers.fixed(s.min(), 2, "—"),
+            Numbers.fixed(s.max(), 2, "—"),
+            Numbers.fixed(s.skewness(), 2, "—"),
+            Numbers.fixed(s.kurtosis(), 2, "—"),
+            String.join(", ", flags)
+          },
+          null);
+    }
+    sb.append(t.render(false)).append('\n');
+    TextTable d =
+        new TextTable(
+            List.of(
+                zh ? "维度" : "Dimension",
+                zh ? "样本" : "Rows",
+                "Cronbach α",
+                zh ? "第一主成分" : "PC1 share",
+                zh ? "与维度负相关" : "Negative with dimension",
+                zh ? "近似重复" : "Near-duplicates"),
+            new boolean[] {false, true, true, true, false, false});
+    for (Audit.DimensionStats s : r.dimensions()) {
+      List<String> neg = new ArrayList<>();
+      double[] w = s.withDimension();
+      for (int i = 0; i < w.length; i++) {
+        if (w[i] < 0) {
+          neg.add(s.leaves().get(i).id() + " " + Numbers.fixed(w[i], 2, ""));
+        }
+      }
+      d.add(
+          new String[] {
+            s.dimension().id() + " " + s.dimension().names().in(lang),
+            Integer.toString(s.rows()),
+            Numbers.fixed(s.cronbachAlpha(), 3, "—"),
+            Numbers.fixed(100 * s.firstComponentShare(), 1, "—") + "%",
+            String.join("; ", neg),
+            String.join("; ", s.duplicates())
+          },
+          null);
+    }
+    sb.append(d.render(false));
+    OutputFile.write(
+        sb.toString(), output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+}

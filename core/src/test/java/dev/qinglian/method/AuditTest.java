@@ -1,0 +1,25 @@
+package dev.qinglian.method;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.junit.jupiter.api.Test;
+
+class AuditTest {
+  @Test
+  void cronbachsAlphaAsComputedIndependently() {
+    // k/(k-1) * (1 - sum of item variances / variance of the totals), sample variances;
+    // Python: 0.9156976744186046
+    double[][] x = {{1, 2, 3}, {2, 3, 3}, {3, 5, 4}, {4, 4, 6}, {5, 6, 5}};
+    assertEquals(0.9156976744186046, Audit.cronbach(x), 1e-12);
+  }
+
+  @Test
+  void skewnessAndKurtosisAreTheBiasCorrectedSampleEstimators() {
+    // Python with the adjusted Fisher-Pearson formulas: skew 2.2402560438940755,
+    // excess kurtosis 5.669135802469141 -> this sample would be flagged (|skew| > 2, kurt > 3.5)
+    DescriptiveStatistics d = new DescriptiveStatistics(new double[] {1, 2, 2, 3, 3, 3, 4, 10});
+    assertEquals(2.2402560438940755, d.getSkewness(), 1e-12);
+    assertEquals(5.669135802469141, d.getKurtosis(), 1e-12);
+  }
+}
