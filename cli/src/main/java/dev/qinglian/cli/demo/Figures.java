@@ -21,13 +21,7 @@ final class Figures {
 
   /** True when an indicator of this frequency is reported in this month. */
   static boolean reports(dev.qinglian.model.Frequency f, YearMonth p) {
-    int m = p.getMonthValue();
-    return switch (f) {
-      case M -> true;
-      case Q -> m % 3 == 0;
-      case H -> m % 6 == 0;
-      case Y -> m == 12;
-    };
+    return f.dueIn(p);
   }
 
   /** A raw figure (one decimal for rates, whole for counts). */
