@@ -7,6 +7,8 @@ import dev.qinglian.cli.commands.ExplainCommand;
 import dev.qinglian.cli.commands.GenerateCommand;
 import dev.qinglian.cli.commands.ScoreCommand;
 import dev.qinglian.cli.commands.SensitivityCommand;
+import dev.qinglian.cli.commands.StatusCommand;
+import dev.qinglian.cli.commands.TemplateCommand;
 import dev.qinglian.cli.commands.TrendCommand;
 import dev.qinglian.cli.commands.ValidateCommand;
 import dev.qinglian.cli.commands.VerifyCommand;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Option;
       WeightsCommand.class,
       SensitivityCommand.class,
       AuditCommand.class,
+      TemplateCommand.class,
+      StatusCommand.class,
       DemoCommand.class,
       GenerateCommand.class
     },

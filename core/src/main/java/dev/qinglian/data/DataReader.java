@@ -114,7 +114,25 @@ public final class DataReader {
     }
   }
 
+  /**
+   * Reads like {@link #read} but keeps the valid values even when some rows have errors (for the
+   * status of a collection round); the value is absent only when nothing at all was read.
+   */
+  public Loaded<Dataset> readPartial(List<Path> files) {
+    try {
+      return read(files, false, true);
+    } catch (FastCsv.ConflictException e) {
+      return read(files, true, true);
+    } catch (TooLarge e) {
+      return read(files);
+    }
+  }
+
   private Loaded<Dataset> read(List<Path> files, boolean ordered) {
+    return read(files, ordered, false);
+  }
+
+  private Loaded<Dataset> read(List<Path> files, boolean ordered, boolean partial) {
     Merge merge = new Merge(ordered);
     Map<Charset, ByteIndex> indexes = new HashMap<>();
     for (int f = 0; f < files.size(); f++) {
@@ -171,8 +189,16 @@ public final class DataReader {
       merge.diags.add(
           Diagnostic.error("data.none", Location.of(String.join(", ", merge.fileNames))));
     }
-    if (merge.diags.stream().anyMatch(Diagnostic::isError)) {
+    if (merge.diags.stream().anyMatch(Diagnostic::isError) && !partial) {
       return new Loaded<>(null, merge.diags);
+    }
+    if (values.isEmpty()) {
+      return new Loaded<>(
+          null,
+          merge.diags.isEmpty()
+              ? List.of(
+                  Diagnostic.error("data.none", Location.of(String.join(", ", merge.fileNames))))
+              : merge.diags);
     }
     int first = values.firstKey();
     int last = values.lastKey();

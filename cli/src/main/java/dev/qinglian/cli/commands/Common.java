@@ -64,6 +64,22 @@ final class Common {
     return new Loaded(ws, labels);
   }
 
+  /** Loads the model and the register only (no data yet); fails like {@link #load}. */
+  static Loaded loadModelAndUnits(
+      dev.qinglian.cli.options.WorkspaceParam param,
+      dev.qinglian.cli.options.InputOptions inputs,
+      String lang,
+      java.io.PrintWriter err) {
+    inputs.workspace = param == null ? inputs.workspace : param.workspace;
+    Workspace ws = Workspace.load(inputs, false);
+    Labels labels = labels(lang, ws);
+    if (ws.hasErrors()) {
+      new dev.qinglian.cli.render.DiagnosticPrinter(labels).print(ws.diagnostics(), err);
+      throw new CliException(ExitCode.INPUT, labels.get("input.errors"));
+    }
+    return new Loaded(ws, labels);
+  }
+
   /** The month asked for, or the latest with data; it must have data. */
   static YearMonth month(Workspace ws, String text, String option) {
     java.util.List<YearMonth> months = ws.data().periods();

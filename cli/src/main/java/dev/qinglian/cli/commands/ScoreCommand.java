@@ -1,5 +1,6 @@
 package dev.qinglian.cli.commands;
 
+import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
@@ -9,7 +10,10 @@ import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.cli.render.ScoreRenderer;
 import dev.qinglian.cli.workspace.Workspace;
 import dev.qinglian.eval.PeriodResult;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,6 +50,12 @@ public final class ScoreCommand implements Callable<Integer> {
       paramLabel = "YYYY-MM",
       description = "Month to score (default: the latest with data).")
   String period;
+
+  @Option(
+      names = "--record",
+      description =
+          "Record this result in WORKSPACE/history (later runs of the month report revisions).")
+  boolean record;
 
   @Option(
       names = "--timings",
@@ -91,6 +101,45 @@ public final class ScoreCommand implements Callable<Integer> {
         };
     OutputFile.write(content, output.output, output.force, ws.inputs(), out);
     phase(err, "write");
+    revisions(ws, p, r, err);
     return ExitCode.OK;
+  }
+
+  /**
+   * Compares with the result recorded for the month in WORKSPACE/history (a revision never silently
+   * rewrites a published evaluation), and records this one with --record.
+   */
+  private void revisions(Workspace ws, YearMonth p, ScoreRenderer r, PrintWriter err) {
+    Path file = ws.root().resolve("history").resolve("score-" + p + ".json");
+    if (!Files.exists(file) && !record) {
+      return;
+    }
+    String now = r.json();
+    if (Files.exists(file)) {
+      try {
+        List<String> changed = Revisions.between(Files.readString(file), now);
+        if (!changed.isEmpty()) {
+          err.println(
+              "revision of "
+                  + p
+                  + " against the recorded result "
+                  + ws.display(file)
+                  + ": "
+                  + changed.size()
+                  + " unit(s) changed");
+          changed.forEach(c -> err.println("  " + c));
+        }
+      } catch (IOException | RuntimeException e) {
+        err.println("note: cannot compare with " + file + ": " + e.getMessage());
+      }
+    }
+    if (record) {
+      if (Files.exists(file) && !output.force) {
+        throw new CliException(
+            ExitCode.INPUT, file + " is already recorded; use --force to record the revision");
+      }
+      OutputFile.write(now, file, true, ws.inputs(), null);
+      err.println("recorded " + ws.display(file));
+    }
   }
 }

@@ -10,14 +10,14 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /** Makes workbooks byte-reproducible: fastexcel stamps the creation time into docProps/core.xml. */
-final class Xlsx {
+public final class Xlsx {
   /** The creation time written instead of the wall clock. */
   static final String CREATED = "2026-10-31T00:00:00Z";
 
   private Xlsx() {}
 
   /** The same workbook with a fixed creation time and fixed zip entry times. */
-  static byte[] withoutTimestamp(byte[] xlsx) throws IOException {
+  public static byte[] withoutTimestamp(byte[] xlsx) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(xlsx.length);
     Path tmp = Files.createTempFile("qinglian", ".xlsx");
     try (ZipFile in = openZip(tmp, xlsx);

@@ -66,6 +66,14 @@ public record Workspace(
    *     {@link ExitCode#USAGE} for an unknown encoding
    */
   public static Workspace load(InputOptions o) {
+    return load(o, true);
+  }
+
+  /**
+   * Loads the model and the unit register, and the data only when {@code withData} (a collection
+   * round starts before any data has arrived).
+   */
+  public static Workspace load(InputOptions o, boolean withData) {
     Path ws = o.workspace == null ? Path.of(".") : o.workspace;
     if (!Files.isDirectory(ws)) {
       throw new CliException(ExitCode.UNREADABLE, "workspace folder not found: " + ws);
@@ -114,6 +122,9 @@ public record Workspace(
     if (units.hasErrors()) {
       return new Workspace(ws, model.value(), modelName, null, null, inputs, diags);
     }
+    if (!withData) {
+      return new Workspace(ws, model.value(), modelName, units.value(), null, inputs, diags);
+    }
     List<Path> files = dataFiles(o.data.isEmpty() ? List.of(ws.resolve("data")) : o.data);
     inputs.addAll(files);
     Loaded<Dataset> data = new DataReader(model.value(), units.value(), options).read(files);
@@ -128,7 +139,7 @@ public record Workspace(
   }
 
   /** Files as given, and every .csv/.xlsx of a folder in name order. */
-  static List<Path> dataFiles(List<Path> given) {
+  public static List<Path> dataFiles(List<Path> given) {
     List<Path> out = new ArrayList<>();
     for (Path p : given) {
       if (Files.isDirectory(p)) {

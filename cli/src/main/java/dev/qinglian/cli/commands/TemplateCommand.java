@@ -1,0 +1,248 @@
+package dev.qinglian.cli.commands;
+
+import dev.qinglian.cli.CliException;
+import dev.qinglian.cli.ExitCode;
+import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.WorkspaceParam;
+import dev.qinglian.cli.render.Csv;
+import dev.qinglian.cli.render.OutputFile;
+import dev.qinglian.data.Unit;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.Node;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.dhatim.fastexcel.ProtectionOption;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qinglian template}: the file each source department fills in for a month. */
+@Command(
+    name = "template",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the templates the source departments fill in for a month.",
+      "",
+      "One file per department (or --source): every unit with every indicator it owes that month"
+          + " (quarterly and yearly ones only in their months), names and units, and an empty value"
+          + " column. XLSX: only value and note cells are editable, values are checked against the"
+          + " plausible range, a second sheet (说明) describes the indicators. What comes back is"
+          + " read by the normal data reader without editing."
+    })
+public final class TemplateCommand implements Callable<Integer> {
+  @Mixin WorkspaceParam workspace;
+  @Mixin InputOptions inputs;
+
+  @Option(
+      names = "--period",
+      required = true,
+      paramLabel = "YYYY-MM",
+      description = "The month to collect.")
+  String period;
+
+  @Option(
+      names = "--source",
+      paramLabel = "ID",
+      description = "One department (default: all of the model's sources).")
+  String source;
+
+  @Option(
+      names = {"-f", "--format"},
+      defaultValue = "xlsx",
+      paramLabel = "xlsx|csv",
+      description = "File format (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder for the templates.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace templates already in DIR.")
+  boolean force;
+
+  @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the names.")
+  String lang;
+
+  @Spec CommandSpec spec;
+
+  /** The model's source departments in model order. */
+  static List<String> sources(IndicatorModel model) {
+    Set<String> s = new LinkedHashSet<>();
+    model.leaves().forEach(l -> s.add(l.leaf().source()));
+    s.remove("");
+    return new ArrayList<>(s);
+  }
+
+  /** The leaves a department owes in a month. */
+  static List<Node> owed(IndicatorModel model, String source, YearMonth p) {
+    return model.leaves().stream()
+        .filter(l -> l.leaf().source().equals(source) && l.leaf().frequency().dueIn(p))
+        .toList();
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Common.Loaded l =
+        Common.loadModelAndUnits(workspace, inputs, lang, spec.commandLine().getErr());
+    IndicatorModel model = l.ws().model();
+    YearMonth p = Common.period(period, "--period");
+    List<String> sources = sources(model);
+    if (source != null && !sources.contains(source)) {
+      throw new CliException(
+          ExitCode.USAGE,
+          "unknown source " + source + "; the model's sources are " + String.join(", ", sources));
+    }
+    String fmt = format.toLowerCase(Locale.ROOT);
+    if (!fmt.equals("xlsx") && !fmt.equals("csv")) {
+      throw new CliException(ExitCode.USAGE, "--format must be xlsx or csv, not " + format);
+    }
+    Files.createDirectories(out);
+    String lg = l.labels().lang();
+    PrintWriter o = spec.commandLine().getOut();
+    for (String s : source == null ? sources : List.of(source)) {
+      List<Node> leaves = owed(model, s, p);
+      Path file = out.resolve(s + "-" + p + "." + fmt);
+      if (Files.exists(file) && !force) {
+        throw new CliException(ExitCode.INPUT, file + " exists; use --force to replace it");
+      }
+      List<Unit> units = l.ws().units().units();
+      if (fmt.equals("csv")) {
+        StringBuilder sb =
+            new StringBuilder(
+                "\uFEFFunit,name,period,indicator,indicator_name,unit_of_measure,min,max,value,note\n");
+        for (Unit u : units) {
+          for (Node n : leaves) {
+            sb.append(Csv.text(u.id()))
+                .append(',')
+                .append(Csv.text(u.name()))
+                .append(',')
+                .append(p)
+                .append(',')
+                .append(n.id())
+                .append(',')
+                .append(Csv.text(n.names().in(lg)))
+                .append(',')
+                .append(Csv.text(n.leaf().unit()))
+                .append(',')
+                .append(bound(n.leaf().rangeMin()))
+                .append(',')
+                .append(bound(n.leaf().rangeMax()))
+                .append(",,\n");
+          }
+        }
+        OutputFile.write(sb.toString(), file, force, l.ws().inputs(), null);
+      } else {
+        Files.write(file, xlsx(units, leaves, p, lg));
+      }
+      o.println(
+          file
+              + ": "
+              + units.size() * leaves.size()
+              + (lg.equals("zh") ? " 个待填数值（" : " value(s) to fill (")
+              + leaves.size()
+              + (lg.equals("zh") ? " 个指标 × " : " indicator(s) × ")
+              + units.size()
+              + (lg.equals("zh") ? " 个单位）" : " unit(s))"));
+    }
+    return ExitCode.OK;
+  }
+
+  private static String bound(double v) {
+    return Double.isInfinite(v) ? "" : dev.qinglian.cli.render.Numbers.full(v);
+  }
+
+  private static byte[] xlsx(List<Unit> units, List<Node> leaves, YearMonth p, String lang)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Workbook wb = new Workbook(bytes, "qinglian", "1.0");
+    Worksheet ws = wb.newWorksheet(lang.equals("zh") ? "数据" : "data");
+    String[] h = {
+      "unit",
+      "name",
+      "period",
+      "indicator",
+      "indicator_name",
+      "unit_of_measure",
+      "min",
+      "max",
+      "value",
+      "note"
+    };
+    for (int c = 0; c < h.length; c++) {
+      ws.value(0, c, h[c]);
+      ws.style(0, c).bold().fillColor("DDDDDD").set();
+    }
+    int r = 1;
+    for (Unit u : units) {
+      for (Node n : leaves) {
+        ws.value(r, 0, u.id());
+        ws.value(r, 1, u.name());
+        ws.value(r, 2, p.toString());
+        ws.value(r, 3, n.id());
+        ws.value(r, 4, n.names().in(lang));
+        ws.value(r, 5, n.leaf().unit());
+        if (!Double.isInfinite(n.leaf().rangeMin())) {
+          ws.value(r, 6, n.leaf().rangeMin());
+        }
+        if (!Double.isInfinite(n.leaf().rangeMax())) {
+          ws.value(r, 7, n.leaf().rangeMax());
+        }
+        ws.style(r, 8).protectionOption(ProtectionOption.LOCKED, false).set();
+        ws.style(r, 9).protectionOption(ProtectionOption.LOCKED, false).set();
+        String cell = "I" + (r + 1);
+        StringBuilder f = new StringBuilder("OR(ISBLANK(" + cell + "),AND(ISNUMBER(" + cell + ")");
+        if (!Double.isInfinite(n.leaf().rangeMin())) {
+          f.append(",").append(cell).append(">=").append(n.leaf().rangeMin());
+        }
+        if (!Double.isInfinite(n.leaf().rangeMax())) {
+          f.append(",").append(cell).append("<=").append(n.leaf().rangeMax());
+        }
+        f.append("))");
+        ws.range(r, 8, r, 8).validateWithFormula(f.toString());
+        r++;
+      }
+    }
+    ws.freezePane(0, 1);
+    ws.width(1, 24);
+    ws.width(4, 36);
+    ws.protect("qinglian");
+    Worksheet notes = wb.newWorksheet(lang.equals("zh") ? "说明" : "notes");
+    String[] nh = {"indicator", "zh", "en", "direction", "unit", "frequency", "min", "max"};
+    for (int c = 0; c < nh.length; c++) {
+      notes.value(0, c, nh[c]);
+    }
+    int k = 1;
+    for (Node n : leaves) {
+      notes.value(k, 0, n.id());
+      notes.value(k, 1, n.names().zh());
+      notes.value(k, 2, n.names().en());
+      notes.value(k, 3, n.leaf().direction().name().toLowerCase(Locale.ROOT));
+      notes.value(k, 4, n.leaf().unit());
+      notes.value(k, 5, n.leaf().frequency().name());
+      notes.value(
+          k, 6, Double.isInfinite(n.leaf().rangeMin()) ? "" : String.valueOf(n.leaf().rangeMin()));
+      notes.value(
+          k, 7, Double.isInfinite(n.leaf().rangeMax()) ? "" : String.valueOf(n.leaf().rangeMax()));
+      k++;
+    }
+    wb.finish();
+    return dev.qinglian.cli.demo.Xlsx.withoutTimestamp(bytes.toByteArray());
+  }
+}
