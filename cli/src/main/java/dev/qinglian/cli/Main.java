@@ -5,6 +5,7 @@ import dev.qinglian.cli.commands.ChangesCommand;
 import dev.qinglian.cli.commands.DemoCommand;
 import dev.qinglian.cli.commands.ExplainCommand;
 import dev.qinglian.cli.commands.GenerateCommand;
+import dev.qinglian.cli.commands.ReportCommand;
 import dev.qinglian.cli.commands.ScoreCommand;
 import dev.qinglian.cli.commands.SensitivityCommand;
 import dev.qinglian.cli.commands.StatusCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Option;
       AuditCommand.class,
       TemplateCommand.class,
       StatusCommand.class,
+      ReportCommand.class,
       DemoCommand.class,
       GenerateCommand.class
     },

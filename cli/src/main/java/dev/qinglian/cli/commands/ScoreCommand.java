@@ -98,8 +98,13 @@ public final class ScoreCommand implements Callable<Integer> {
           case csv -> r::csv;
           case json -> w -> w.write(r.json());
           case markdown -> w -> w.write(r.markdown());
+          case xlsx -> null;
         };
-    OutputFile.write(content, output.output, output.force, ws.inputs(), out);
+    if (content == null) {
+      OutputFile.writeBytes(r.xlsx(), output.output, output.force, ws.inputs());
+    } else {
+      OutputFile.write(content, output.output, output.force, ws.inputs(), out);
+    }
     phase(err, "write");
     revisions(ws, p, r, err);
     return ExitCode.OK;

@@ -97,7 +97,12 @@ public final class TrendCommand implements Callable<Integer> {
             case csv -> r.csv();
             case json -> r.json();
             case markdown -> r.markdown();
+            case xlsx -> null;
           };
+    }
+    if (text == null) {
+      OutputFile.writeBytes(r.xlsx(), output.output, output.force, l.ws().inputs());
+      return ExitCode.OK;
     }
     OutputFile.write(
         text, output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());

@@ -226,6 +226,58 @@ public final class DemoCounty {
         StandardCharsets.UTF_8,
         false,
         true);
+    Files.writeString(dir.resolve("map.geojson"), geojson(units), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A fictional map: the townships as irregular cells of a 5 × 3 grid (a separate generator, so the
+   * data do not depend on it); departments have no territory and no geometry.
+   */
+  static String geojson(List<DemoUnit> units) {
+    Random r = new Random(7);
+    int cols = 5;
+    int rows = 3;
+    double[][] lon = new double[rows + 1][cols + 1];
+    double[][] lat = new double[rows + 1][cols + 1];
+    for (int i = 0; i <= rows; i++) {
+      for (int j = 0; j <= cols; j++) {
+        boolean edge = i == 0 || j == 0 || i == rows || j == cols;
+        double jitter = edge ? 0.004 : 0.018;
+        lon[i][j] = 118.30 + 0.09 * j + jitter * (2 * r.nextDouble() - 1);
+        lat[i][j] = 28.95 - 0.07 * i + jitter * (2 * r.nextDouble() - 1);
+      }
+    }
+    StringBuilder sb =
+        new StringBuilder(
+            "{\"type\": \"FeatureCollection\",\n \"name\": \"示例县（虚构）\",\n \"features\": [\n");
+    int k = 0;
+    for (DemoUnit u : units) {
+      if (!u.type().equals("township")) {
+        continue;
+      }
+      int i = k / cols;
+      int j = k % cols;
+      k++;
+      double[][] ring = {
+        {lon[i][j], lat[i][j]},
+        {lon[i][j + 1], lat[i][j + 1]},
+        {lon[i + 1][j + 1], lat[i + 1][j + 1]},
+        {lon[i + 1][j], lat[i + 1][j]},
+        {lon[i][j], lat[i][j]}
+      };
+      sb.append(k > 1 ? ",\n" : "")
+          .append("  {\"type\": \"Feature\", \"properties\": {\"unit\": \"")
+          .append(u.id())
+          .append("\", \"name\": \"")
+          .append(u.name())
+          .append("\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[");
+      for (int p = 0; p < ring.length; p++) {
+        sb.append(p > 0 ? ", " : "")
+            .append(String.format(Locale.ROOT, "[%.4f, %.4f]", ring[p][0], ring[p][1]));
+      }
+      sb.append("]]}}");
+    }
+    return sb.append("\n]}\n").toString();
   }
 
   /** The latent health of a unit in month t (0 = 2024-11), with the stories written in. */

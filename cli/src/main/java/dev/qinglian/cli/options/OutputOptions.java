@@ -14,7 +14,9 @@ public final class OutputOptions {
     /** JSON document, full precision. */
     json,
     /** GitHub-flavoured Markdown table. */
-    markdown
+    markdown,
+    /** Excel workbook (needs --output): coloured cells, frozen header, numbers as numbers. */
+    xlsx
   }
 
   /** When to colour. */
@@ -30,7 +32,7 @@ public final class OutputOptions {
   @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
-      description = "table, csv, json or markdown (default: ${DEFAULT-VALUE}).",
+      description = "table, csv, json, markdown or xlsx (default: ${DEFAULT-VALUE}).",
       defaultValue = "table")
   public Format format;
 

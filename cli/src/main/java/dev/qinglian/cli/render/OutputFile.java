@@ -32,9 +32,35 @@ public final class OutputFile {
     write(w -> w.write(content), target, force, inputs, out);
   }
 
+  /** Writes binary content (a workbook) to {@code target}, which is required. */
+  public static void writeBytes(byte[] content, Path target, boolean force, List<Path> inputs) {
+    if (target == null) {
+      throw new CliException(ExitCode.USAGE, "--format xlsx needs --output FILE.xlsx");
+    }
+    write(
+        w -> {
+          throw new IllegalStateException("binary");
+        },
+        target,
+        force,
+        inputs,
+        null,
+        content);
+  }
+
   /** Streams {@code content} to {@code target}, or to {@code out} when target is null. */
   public static void write(
       Content content, Path target, boolean force, List<Path> inputs, PrintWriter out) {
+    write(content, target, force, inputs, out, null);
+  }
+
+  private static void write(
+      Content content,
+      Path target,
+      boolean force,
+      List<Path> inputs,
+      PrintWriter out,
+      byte[] bytes) {
     if (target == null) {
       try {
         content.writeTo(out);
@@ -61,8 +87,12 @@ public final class OutputFile {
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        content.writeTo(w);
+      if (bytes != null) {
+        Files.write(tmp, bytes);
+      } else {
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          content.writeTo(w);
+        }
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

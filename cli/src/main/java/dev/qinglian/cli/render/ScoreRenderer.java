@@ -267,6 +267,34 @@ public final class ScoreRenderer {
     return sb.toString();
   }
 
+  /** The ranking as an Excel workbook (the CSV columns; colour cells filled). */
+  public byte[] xlsx() {
+    List<List<XlsxExport.Cell>> rows = new ArrayList<>();
+    double[] prev = previousIndex();
+    for (int u : result.rankOrder()) {
+      var unit = result.units().units().get(u);
+      List<XlsxExport.Cell> row = new ArrayList<>();
+      row.add(new XlsxExport.Cell(result.rank(u) == 0 ? null : (Object) result.rank(u), null));
+      row.add(new XlsxExport.Cell(unit.id(), null));
+      row.add(new XlsxExport.Cell(unit.name(), null));
+      row.add(new XlsxExport.Cell(unit.type(), null));
+      row.add(new XlsxExport.Cell(result.index(u), null));
+      row.add(new XlsxExport.Cell(result.band(u).id(), result.band(u)));
+      Band uncapped = result.uncappedBandOrNull(u);
+      row.add(new XlsxExport.Cell(uncapped == null ? null : uncapped.id(), null));
+      row.add(new XlsxExport.Cell(result.coverage(u), null));
+      row.add(
+          new XlsxExport.Cell(
+              String.join(";", result.caps(u).stream().map(OverrideRule::id).toList()), null));
+      for (Node d : model.dimensions()) {
+        row.add(new XlsxExport.Cell(result.score(d.id(), u), null));
+      }
+      row.add(new XlsxExport.Cell(result.index(u) - prev[u], null));
+      rows.add(row);
+    }
+    return XlsxExport.sheet(result.period().toString(), csvHeader(), rows);
+  }
+
   /** GitHub-flavoured Markdown. */
   public String markdown() {
     StringBuilder sb = new StringBuilder();

@@ -134,6 +134,31 @@ public final class TrendRenderer {
     return sb.toString();
   }
 
+  /** The units × months table as an Excel workbook (cells filled with the month's colour). */
+  public byte[] xlsx() {
+    List<YearMonth> months = months();
+    List<String> headers = new ArrayList<>(List.of("unit", "name"));
+    months.forEach(m -> headers.add(m.toString()));
+    headers.add("change");
+    List<List<XlsxExport.Cell>> rows = new ArrayList<>();
+    for (Unit unit : sortedUnits()) {
+      double[] series = timeline.series(unit.id(), node);
+      List<XlsxExport.Cell> row = new ArrayList<>();
+      row.add(new XlsxExport.Cell(unit.id(), null));
+      row.add(new XlsxExport.Cell(unit.name(), null));
+      for (int i = 0; i < months.size(); i++) {
+        PeriodResult r = timeline.months().get(i);
+        int u = r.indexOf(unit.id());
+        row.add(
+            new XlsxExport.Cell(
+                series[i], u < 0 || Double.isNaN(series[i]) ? null : colour(r, u, series[i])));
+      }
+      row.add(new XlsxExport.Cell(change(series), null));
+      rows.add(row);
+    }
+    return XlsxExport.sheet(node, headers, rows);
+  }
+
   /** Markdown table (one decimal, colour marks for the index). */
   public String markdown() {
     List<YearMonth> months = months();

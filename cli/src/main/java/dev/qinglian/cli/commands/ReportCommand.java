@@ -1,0 +1,125 @@
+package dev.qinglian.cli.commands;
+
+import dev.qinglian.cli.CliException;
+import dev.qinglian.cli.ExitCode;
+import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.WorkspaceParam;
+import dev.qinglian.cli.render.OutputFile;
+import dev.qinglian.cli.render.ReportRenderer;
+import dev.qinglian.eval.Evaluator;
+import dev.qinglian.monitor.Timeline;
+import dev.qinglian.monitor.Warning;
+import dev.qinglian.monitor.WarningRegister;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qinglian report}: the monthly report as one self-contained HTML file. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the monthly report (一图一表一指数) as one self-contained HTML file.",
+      "",
+      "Headline figures, the map of the units in their colours (WORKSPACE/map.geojson; units"
+          + " without territory as tiles), the sortable ranking, per unit the trend over the colour"
+          + " bands and the dimension bars, and the open warnings. Opens offline anywhere."
+    })
+public final class ReportCommand implements Callable<Integer> {
+  @Mixin WorkspaceParam workspace;
+  @Mixin InputOptions inputs;
+
+  @Option(
+      names = "--period",
+      paramLabel = "YYYY-MM",
+      description = "Month (default: the latest with data).")
+  String period;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.html",
+      description = "The report to write.")
+  Path out;
+
+  @Option(
+      names = "--map",
+      paramLabel = "FILE",
+      description = "GeoJSON of the units (default: WORKSPACE/map.geojson).")
+  Path map;
+
+  @Option(
+      names = "--months",
+      defaultValue = "12",
+      paramLabel = "N",
+      description = "Months of trend (default: ${DEFAULT-VALUE}).")
+  int months;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "zh|en",
+      description = "Language (default: the model's, zh).")
+  String lang;
+
+  @Option(names = "--force", description = "Replace an existing report.")
+  boolean force;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Integer call() throws IOException {
+    Common.Loaded l = Common.load(workspace, inputs, lang, spec.commandLine().getErr());
+    YearMonth p = Common.month(l.ws(), period, "--period");
+    YearMonth first = Common.first(l.ws());
+    YearMonth start = p.minusMonths(Math.max(1, months) - 1L);
+    if (start.isBefore(first)) {
+      start = first;
+    }
+    Timeline t = Timeline.of(new Evaluator(l.ws().model()), l.ws().data(), start, p);
+    Path geo = map != null ? map : l.ws().root().resolve("map.geojson");
+    List<Map<String, Object>> features = new ArrayList<>();
+    List<Path> inputsUsed = new ArrayList<>(l.ws().inputs());
+    if (Files.isRegularFile(geo)) {
+      try {
+        Object f =
+            VerifyCommand.parse(Files.readString(geo, StandardCharsets.UTF_8)).get("features");
+        if (f instanceof List<?> list) {
+          for (Object o : list) {
+            if (o instanceof Map<?, ?> m) {
+              features.add((Map<String, Object>) m);
+            }
+          }
+        }
+        inputsUsed.add(geo);
+      } catch (IOException | RuntimeException e) {
+        throw new CliException(ExitCode.INPUT, geo + " is not valid GeoJSON: " + e.getMessage());
+      }
+    } else if (map != null) {
+      throw new CliException(ExitCode.UNREADABLE, "file not found: " + map);
+    }
+    List<Warning> open = List.of();
+    Path register = l.ws().root().resolve(WarningRegister.FILE);
+    if (Files.exists(register)) {
+      open =
+          WarningRegister.read(register).value() == null
+              ? List.of()
+              : WarningRegister.read(register).value().open();
+    }
+    String html = new ReportRenderer(l.ws(), t, l.labels(), features, open).html();
+    OutputFile.write(html, out, force, inputsUsed, null);
+    spec.commandLine().getOut().println("wrote " + out);
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.qinglian.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML report in a real browser: headless Chromium (Debian's {@code chromium}, installed by
+ * .ci/run) loads the file with the network off, the page's script runs without error, the map has
+ * one shape per township in its colour; a screenshot is kept as {@code cli/target/report.png}.
+ */
+class ReportBrowserTest {
+  @TempDir Path tmp;
+
+  static String chromium() {
+    for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+      if (Files.isExecutable(Path.of(c))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  static List<String> flags(String chromium, Path profile) {
+    return new ArrayList<>(
+        List.of(
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--user-data-dir=" + profile));
+  }
+
+  @Test
+  void theReportIsSelfContainedAndEscapes() throws Exception {
+    Path out = tmp.resolve("report.html");
+    Golden.Run r =
+        Golden.run("report", Golden.demo().toString(), "--out", out.toString(), "--lang", "en");
+    assertEquals(0, r.exit(), r.err());
+    String html = Files.readString(out, StandardCharsets.UTF_8);
+    // no network: nothing is loaded from anywhere
+    assertFalse(Pattern.compile("(src|href)\\s*=\\s*\"(https?:)?//").matcher(html).find());
+    assertFalse(html.contains("<link"));
+    // one shape per township of map.geojson (14), each with its unit's colour; Z07 is red
+    Matcher m =
+        Pattern.compile(
+                "<path class=\"unit\" data-unit=\"(Z\\d\\d)\" d=\"[^\"]+\" fill=\"(#[0-9a-f]{6})\"")
+            .matcher(html);
+    int shapes = 0;
+    while (m.find()) {
+      shapes++;
+      if (m.group(1).equals("Z07")) {
+        assertEquals("#c62828", m.group(2));
+      }
+      if (m.group(1).equals("Z02")) {
+        assertEquals("#2e7d32", m.group(2));
+      }
+    }
+    assertEquals(14, shapes);
+    // the 40 departments without territory are tiles
+    assertEquals(40, html.split("class=\"tile\"", -1).length - 1);
+  }
+
+  @Test
+  void chromiumRendersItWithoutScriptErrors() throws Exception {
+    String chromium = chromium();
+    Assumptions.assumeTrue(chromium != null, "no chromium on this machine (.ci/run installs it)");
+    Path out = tmp.resolve("report.html");
+    assertEquals(0, Golden.run("report", Golden.demo().toString(), "--out", out.toString()).exit());
+    List<String> dump = flags(chromium, tmp.resolve("profile"));
+    dump.addAll(List.of("--dump-dom", out.toUri().toString()));
+    Process p = new ProcessBuilder(dump).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    // the script ran to its end (it sets data-ready="ok", or "error: …" when something threw)
+    assertTrue(dom.contains("data-ready=\"ok\""), dom.length() > 400 ? dom.substring(0, 400) : dom);
+    assertEquals(14, dom.split("<path class=\"unit\"", -1).length - 1);
+    Path shot = Path.of("target/report.png").toAbsolutePath();
+    Files.deleteIfExists(shot);
+    List<String> screenshot = flags(chromium, tmp.resolve("profile2"));
+    screenshot.addAll(
+        List.of("--window-size=1300,2200", "--screenshot=" + shot, out.toUri().toString()));
+    Process s =
+        new ProcessBuilder(screenshot)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertTrue(s.waitFor(120, TimeUnit.SECONDS));
+    assertTrue(Files.size(shot) > 10_000, "screenshot " + shot);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.qinglian.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The XLSX exports read back cell by cell: values, types and fills. */
+class XlsxExportTest {
+  @TempDir Path tmp;
+
+  /** The fill colour (RRGGBB) of a cell, from the sheet's style index and styles.xml. */
+  static String fill(Path xlsx, String ref) throws Exception {
+    try (ZipFile z = new ZipFile(xlsx.toFile())) {
+      String sheet =
+          new String(z.getInputStream(z.getEntry("xl/worksheets/sheet1.xml")).readAllBytes());
+      String styles = new String(z.getInputStream(z.getEntry("xl/styles.xml")).readAllBytes());
+      Matcher c = Pattern.compile("<c r=\"" + ref + "\" s=\"(\\d+)\"").matcher(sheet);
+      if (!c.find()) {
+        return "";
+      }
+      List<String> xfs = new ArrayList<>();
+      Matcher x =
+          Pattern.compile("<xf [^>]*fillId=\"(\\d+)\"")
+              .matcher(styles.substring(styles.indexOf("<cellXfs")));
+      while (x.find()) {
+        xfs.add(x.group(1));
+      }
+      List<String> fills = new ArrayList<>();
+      Matcher f = Pattern.compile("<fill>(.*?)</fill>").matcher(styles);
+      while (f.find()) {
+        Matcher rgb = Pattern.compile("rgb=\"([0-9A-Fa-f]+)\"").matcher(f.group(1));
+        fills.add(rgb.find() ? rgb.group(1) : "");
+      }
+      return fills.get(Integer.parseInt(xfs.get(Integer.parseInt(c.group(1)))));
+    }
+  }
+
+  @Test
+  void scoreWorkbookHasNumbersColoursAndTheCsvColumns() throws Exception {
+    Path x = tmp.resolve("score.xlsx");
+    assertEquals(
+        0,
+        Golden.run("score", Golden.demo().toString(), "--format", "xlsx", "--output", x.toString())
+            .exit());
+    try (ReadableWorkbook wb = new ReadableWorkbook(x.toFile())) {
+      List<Row> rows = wb.getFirstSheet().read();
+      assertEquals("rank", rows.get(0).getCellText(0));
+      assertEquals("D7", rows.get(0).getCellText(15));
+      assertEquals(55, rows.size()); // header + 54 units
+      Row last = rows.get(54);
+      assertEquals("Z07", last.getCellText(1));
+      assertEquals(CellType.NUMBER, last.getCell(4).getType());
+      // index of Z07 in 2026-10 (tools/crosscheck.py): 51.15777356902357
+      assertEquals(51.15777356902357, last.getCell(4).asNumber().doubleValue(), 1e-9);
+      assertEquals("red", last.getCellText(5));
+    }
+    assertEquals("C62828", fill(x, "F55")); // red
+    assertEquals("2E7D32", fill(x, "F2")); // the first unit is green
+    assertEquals("ECEFF1", fill(x, "A1")); // header
+  }
+
+  @Test
+  void trendWorkbookColoursEveryMonth() throws Exception {
+    Path x = tmp.resolve("trend.xlsx");
+    assertEquals(
+        0,
+        Golden.run(
+                "trend",
+                Golden.demo().toString(),
+                "--from",
+                "2026-06",
+                "--format",
+                "xlsx",
+                "--output",
+                x.toString())
+            .exit());
+    try (ReadableWorkbook wb = new ReadableWorkbook(x.toFile())) {
+      List<Row> rows = wb.getFirstSheet().read();
+      assertEquals(
+          List.of("unit", "name", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "change"),
+          rows.get(0).stream().map(c -> c.getText()).toList());
+      Row z07 = rows.stream().filter(r -> "Z07".equals(r.getCellText(0))).findFirst().orElseThrow();
+      // 2026-06 84.72157407407407 (crosscheck.py), yellow
+      assertEquals(84.72157407407407, z07.getCell(2).asNumber().doubleValue(), 1e-9);
+      int row = z07.getRowNum();
+      assertEquals("F9A825", fill(x, "C" + row)); // June: yellow
+      assertEquals("EF6C00", fill(x, "D" + row)); // July: orange
+      assertEquals("C62828", fill(x, "E" + row)); // August: red
+    }
+  }
+}
