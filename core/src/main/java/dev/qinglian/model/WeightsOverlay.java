@@ -7,10 +7,8 @@ import dev.qinglian.internal.yaml.YamlReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +84,7 @@ public final class WeightsOverlay {
         model.withWeights(weights, file.getFileName() + " (" + method + ")"), diags);
   }
 
-  /** Writes an overlay atomically; weights in model order, rounded to 6 decimals. */
+  /** Writes an overlay atomically (see {@link #text}). */
   public static void write(
       Path file,
       IndicatorModel model,
@@ -94,6 +92,16 @@ public final class WeightsOverlay {
       String method,
       List<String> comments)
       throws IOException {
+    dev.qinglian.internal.AtomicFiles.write(file, text(file, model, weights, method, comments));
+  }
+
+  /** The overlay text; weights in model order, rounded to 6 decimals. */
+  public static String text(
+      Path file,
+      IndicatorModel model,
+      Map<String, Double> weights,
+      String method,
+      List<String> comments) {
     StringBuilder sb = new StringBuilder();
     sb.append("# qinglian weights overlay (")
         .append(method)
@@ -117,18 +125,6 @@ public final class WeightsOverlay {
             .append('\n');
       }
     }
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".weights", ".tmp");
-    try {
-      Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    return sb.toString();
   }
 }

@@ -11,11 +11,8 @@ import dev.qinglian.eval.PeriodResult;
 import dev.qinglian.model.Band;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -233,18 +230,7 @@ public final class WarningRegister {
 
   /** Writes the register atomically (temporary file in the same folder, then moved into place). */
   public void write(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, ".warnings", ".tmp");
-    try {
-      Files.writeString(tmp, toCsv(), StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    dev.qinglian.internal.AtomicFiles.write(file, toCsv());
   }
 
   /** Names starting with = + - @ are prefixed with ' so spreadsheets do not run them. */

@@ -6,6 +6,7 @@ import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
 import dev.qinglian.cli.render.Numbers;
+import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.cli.render.TextTable;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.eval.Evaluator;
@@ -201,14 +202,6 @@ public final class WeightsCommand implements Callable<Integer> {
     }
     o.print(t.render(false));
     Path target = out != null ? out : l.ws().root().resolve("weights.yaml");
-    if (Files.exists(target) && !force) {
-      throw new CliException(ExitCode.INPUT, target + " exists; use --force to replace it");
-    }
-    for (Path in : l.ws().inputs()) {
-      if (in.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
-        throw new CliException(ExitCode.INPUT, "refusing to overwrite the input file " + target);
-      }
-    }
     List<String> comments = new ArrayList<>();
     matrices.forEach(
         (id, a) ->
@@ -220,7 +213,12 @@ public final class WeightsCommand implements Callable<Integer> {
                     a.lambdaMax(),
                     a.ci(),
                     a.cr())));
-    WeightsOverlay.write(target, model, new LinkedHashMap<>(w), label, comments);
+    OutputFile.write(
+        WeightsOverlay.text(target, model, new LinkedHashMap<>(w), label, comments),
+        target,
+        force,
+        l.ws().inputs(),
+        null);
     o.println(
         "wrote "
             + target

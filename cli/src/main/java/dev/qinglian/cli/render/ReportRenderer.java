@@ -310,16 +310,7 @@ public final class ReportRenderer {
     sb.append("<section><h2>")
         .append(Html.esc(t("一表：排名", "The table: ranking")))
         .append("</h2>\n<table id=\"ranking\">\n<thead><tr>");
-    List<String> h =
-        new ArrayList<>(
-            List.of(
-                labels.get("rank"),
-                labels.get("unit"),
-                labels.get("name"),
-                labels.get("index"),
-                labels.get("colour")));
-    model.dimensions().forEach(d -> h.add(d.id()));
-    h.add(labels.get("change"));
+    List<String> h = ScoreRenderer.rankingHeaders(labels, model);
     for (int i = 0; i < h.size(); i++) {
       sb.append("<th data-col=\"")
           .append(i)

@@ -65,9 +65,9 @@ public final class ScoreRenderer {
     return labels.get("summary", result.period(), result.size(), String.join(" · ", parts));
   }
 
-  /** Aligned table for a terminal; colour cells when {@code ansi}. */
-  public String table(boolean ansi) {
-    List<String> headers =
+  /** The headers of the ranking: rank, unit, name, index, colour, one per dimension, change. */
+  public static List<String> rankingHeaders(Labels labels, IndicatorModel model) {
+    List<String> h =
         new ArrayList<>(
             List.of(
                 labels.get("rank"),
@@ -75,9 +75,24 @@ public final class ScoreRenderer {
                 labels.get("name"),
                 labels.get("index"),
                 labels.get("colour")));
+    model.dimensions().forEach(d -> h.add(d.id()));
+    h.add(labels.get("change"));
+    return h;
+  }
+
+  /** A pretty-printing JSON generator writing doubles with Schubfach (the digits of the CSV). */
+  static JsonGenerator json(java.io.Writer w) throws IOException {
+    return JsonFactory.builder()
+        .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+        .build()
+        .createGenerator(w)
+        .useDefaultPrettyPrinter();
+  }
+
+  /** Aligned table for a terminal; colour cells when {@code ansi}. */
+  public String table(boolean ansi) {
+    List<String> headers = rankingHeaders(labels, model);
     List<Node> dims = model.dimensions();
-    dims.forEach(d -> headers.add(d.id()));
-    headers.add(labels.get("change"));
     boolean[] right = new boolean[headers.size()];
     right[0] = true;
     right[3] = true;
@@ -299,16 +314,7 @@ public final class ScoreRenderer {
   public String markdown() {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(Markdown.escape(labels.get("title", result.period()))).append("\n\n");
-    List<String> headers =
-        new ArrayList<>(
-            List.of(
-                labels.get("rank"),
-                labels.get("unit"),
-                labels.get("name"),
-                labels.get("index"),
-                labels.get("colour")));
-    model.dimensions().forEach(d -> headers.add(d.id()));
-    headers.add(labels.get("change"));
+    List<String> headers = rankingHeaders(labels, model);
     sb.append("| ").append(String.join(" | ", headers)).append(" |\n");
     sb.append("|---:|---|---|---:|---|")
         .append("---:|".repeat(model.dimensions().size() + 1))
@@ -343,12 +349,7 @@ public final class ScoreRenderer {
   /** JSON: provenance, counts, dimensions and one object per unit in rank order. */
   public String json() {
     StringWriter w = new StringWriter();
-    try (JsonGenerator g =
-        JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .build()
-            .createGenerator(w)
-            .useDefaultPrettyPrinter()) {
+    try (JsonGenerator g = json(w)) {
       g.writeStartObject();
       g.writeStringField("tool", "qinglian");
       g.writeStringField("version", VersionProvider.version());

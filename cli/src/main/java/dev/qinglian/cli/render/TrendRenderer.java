@@ -1,8 +1,6 @@
 package dev.qinglian.cli.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.qinglian.cli.VersionProvider;
 import dev.qinglian.data.Unit;
 import dev.qinglian.eval.PeriodResult;
@@ -197,12 +195,7 @@ public final class TrendRenderer {
   /** JSON: the range, the node, and per unit its values, colours and change. */
   public String json() {
     StringWriter w = new StringWriter();
-    try (JsonGenerator g =
-        JsonFactory.builder()
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .build()
-            .createGenerator(w)
-            .useDefaultPrettyPrinter()) {
+    try (JsonGenerator g = ScoreRenderer.json(w)) {
       g.writeStartObject();
       g.writeStringField("tool", "qinglian");
       g.writeStringField("version", VersionProvider.version());
