@@ -65,6 +65,25 @@ public final class WarnCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** A footer naming the tool, the month and the SHA-256 of the model and of every input. */
+  static String provenance(dev.qinglian.cli.workspace.Workspace ws, YearMonth p) {
+    StringBuilder sb = new StringBuilder("\n---\n\n<sub>qinglian ");
+    sb.append(dev.qinglian.cli.VersionProvider.version())
+        .append(" · ")
+        .append(p)
+        .append(" · ")
+        .append(dev.qinglian.cli.render.Markdown.escape(ws.modelDisplay()))
+        .append(" sha256 ")
+        .append(dev.qinglian.cli.render.Hashes.modelSha256(ws));
+    for (Path in : ws.inputs()) {
+      sb.append("<br>")
+          .append(dev.qinglian.cli.render.Markdown.escape(ws.display(in)))
+          .append(" sha256 ")
+          .append(dev.qinglian.cli.render.Hashes.sha256(in));
+    }
+    return sb.append("</sub>\n").toString();
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -84,6 +103,7 @@ public final class WarnCommand implements Callable<Integer> {
             : null;
     WarningRegister.Update update = loaded.value().update(now);
     NoticeRenderer notices = new NoticeRenderer(l.labels());
+    String footer = provenance(l.ws(), p);
     List<String> files = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (int u : now.rankOrder()) {
@@ -93,7 +113,7 @@ public final class WarnCommand implements Callable<Integer> {
       String id = now.units().units().get(u).id();
       Warning w = update.open().stream().filter(x -> x.unit().equals(id)).findFirst().orElse(null);
       files.add(NoticeRenderer.fileName(p, id));
-      texts.add(notices.notice(now, u, before, w));
+      texts.add(notices.notice(now, u, before, w) + footer);
     }
     Files.createDirectories(out);
     List<Path> inputsAndRegister = new ArrayList<>(l.ws().inputs());
