@@ -93,6 +93,21 @@ public final class ModelLoader {
     }
   }
 
+  /**
+   * The weights overlay a model file names with {@code weights-overlay} (resolved next to it), if
+   * any; for provenance.
+   */
+  public static java.util.Optional<Path> overlayOf(Path modelFile) {
+    try {
+      String o = overlayOf(Files.readString(modelFile, StandardCharsets.UTF_8));
+      return o == null
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(modelFile.resolveSibling(o));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The value of a top-level {@code weights-overlay:} line, or null. */
   private static String overlayOf(String text) {
     for (String line : text.split("\\R")) {

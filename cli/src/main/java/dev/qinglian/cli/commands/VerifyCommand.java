@@ -179,6 +179,9 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     out.println("NOT verified: " + resultFile + " differs from a recomputation of " + p + ":");
     differences.forEach(d -> out.println("  " + d));
+    out.println(
+        "hint: verify with the options the result was made with (--model, --units, --data,"
+            + " --weights, --encoding)");
     return ExitCode.INPUT;
   }
 

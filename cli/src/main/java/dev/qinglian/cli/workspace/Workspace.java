@@ -96,6 +96,7 @@ public record Workspace(
       model = ModelLoader.load(modelFile);
       modelName = modelFile.toString();
       inputs.add(modelFile);
+      ModelLoader.overlayOf(modelFile).filter(Files::isRegularFile).ifPresent(inputs::add);
     } else {
       model = ModelLoader.loadDefault();
       modelName = ModelLoader.DEFAULT_NAME;
