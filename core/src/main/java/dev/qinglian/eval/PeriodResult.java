@@ -150,6 +150,12 @@ public final class PeriodResult {
     if ((f & Flags.IMPUTED) != 0) {
       s.add(ValueFlag.IMPUTED);
     }
+    if ((f & Flags.WINSORISED) != 0) {
+      s.add(ValueFlag.WINSORISED);
+    }
+    if ((f & Flags.TRANSFORMED) != 0) {
+      s.add(ValueFlag.TRANSFORMED);
+    }
     return s;
   }
 
@@ -203,6 +209,14 @@ public final class PeriodResult {
   public Band uncappedBandOrNull(int u) {
     int b = out.uncapped[u];
     return b < 0 ? null : model.bands().get(b);
+  }
+
+  /**
+   * The outlier treatment applied to a leaf this month: the number of values winsorised, -1 when
+   * log-transformed, 0 when none.
+   */
+  public int treatment(String leafId) {
+    return out.treated[leaf(leafId)];
   }
 
   /** The override rules that fired for unit {@code u}, in model order. */

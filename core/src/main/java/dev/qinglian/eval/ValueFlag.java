@@ -7,5 +7,9 @@ public enum ValueFlag {
   /** Carried beyond the validity window by the {@code last-value} policy. */
   STALE,
   /** Imputed as the mean of units of the same type ({@code group-mean} policy). */
-  IMPUTED
+  IMPUTED,
+  /** Capped by winsorisation of the month's outliers before normalisation. */
+  WINSORISED,
+  /** Log-transformed (the leaf's outlier treatment) before normalisation. */
+  TRANSFORMED
 }

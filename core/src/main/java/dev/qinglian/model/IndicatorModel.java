@@ -179,7 +179,8 @@ public final class IndicatorModel {
                 l.source(),
                 method,
                 l.rangeMin(),
-                l.rangeMax());
+                l.rangeMax(),
+                l.outliers());
     return new Node(n.id(), n.names(), n.weight(), n.aggregation(), kids, spec);
   }
 

@@ -13,6 +13,7 @@ package dev.qinglian.model;
  * @param normalisation how raw values become scores
  * @param rangeMin smallest plausible reported value (inclusive), or -∞
  * @param rangeMax largest plausible reported value (inclusive), or +∞
+ * @param outliers outlier treatment before normalisation
  */
 public record LeafSpec(
     Direction direction,
@@ -22,9 +23,33 @@ public record LeafSpec(
     String source,
     Normalisation normalisation,
     double rangeMin,
-    double rangeMax) {
+    double rangeMax,
+    Outliers outliers) {
+  /** A leaf without outlier treatment. */
+  public LeafSpec(
+      Direction direction,
+      String unit,
+      Denominator denominator,
+      Frequency frequency,
+      String source,
+      Normalisation normalisation,
+      double rangeMin,
+      double rangeMax) {
+    this(
+        direction,
+        unit,
+        denominator,
+        frequency,
+        source,
+        normalisation,
+        rangeMin,
+        rangeMax,
+        Outliers.NONE);
+  }
+
   /** Validates the leaf. */
   public LeafSpec {
+    outliers = outliers == null ? Outliers.NONE : outliers;
     if (direction == null || denominator == null || frequency == null || normalisation == null) {
       throw new IllegalArgumentException(
           "direction, denominator, frequency, normalisation required");

@@ -54,7 +54,8 @@ public final class ModelLoader {
           "goalposts",
           "zscore",
           "deduction",
-          "range");
+          "range",
+          "outliers");
   private static final Set<String> NODE_KEYS =
       union(INHERITED, "id", "name", "weight", "children", "note");
   private static final Set<String> NAME_KEYS = Set.of("zh", "en");
@@ -551,8 +552,68 @@ public final class ModelLoader {
       if (!ok || direction == null) {
         return null;
       }
+      Outliers outliers = outliers(s.get("outliers"), path + "/outliers");
+      if (outliers == null) {
+        return null;
+      }
+      if (outliers.kind() == Outliers.Kind.LOG
+          && normalisation instanceof Normalisation.Goalposts) {
+        y.error("model.outliers.log", s.get("outliers"), path + "/outliers", id);
+        return null;
+      }
       return new LeafSpec(
-          direction, unit, denominator, frequency, source, normalisation, range[0], range[1]);
+          direction,
+          unit,
+          denominator,
+          frequency,
+          source,
+          normalisation,
+          range[0],
+          range[1],
+          outliers);
+    }
+
+    private Outliers outliers(org.yaml.snakeyaml.nodes.Node n, String path) {
+      if (n == null) {
+        return Outliers.NONE;
+      }
+      List<String> kinds = List.of("none", "winsorise", "log");
+      if (n instanceof ScalarNode) {
+        String k = y.choice(n, path, kinds);
+        return k == null ? null : kind(k, 5, 2, 3.5);
+      }
+      Map<String, org.yaml.snakeyaml.nodes.Node> m =
+          y.mapping(n, path, Set.of("treatment", "max-points", "skew", "kurtosis"));
+      if (m == null || !m.containsKey("treatment")) {
+        if (m != null) {
+          y.error("model.required", n, path, "treatment");
+        }
+        return null;
+      }
+      String k = y.choice(m.get("treatment"), path + "/treatment", kinds);
+      double max =
+          m.containsKey("max-points") ? y.number(m.get("max-points"), path + "/max-points") : 5;
+      double skew = m.containsKey("skew") ? y.number(m.get("skew"), path + "/skew") : 2;
+      double kurt =
+          m.containsKey("kurtosis") ? y.number(m.get("kurtosis"), path + "/kurtosis") : 3.5;
+      if (k == null || Double.isNaN(max) || Double.isNaN(skew) || Double.isNaN(kurt)) {
+        return null;
+      }
+      if (max < 0 || max != Math.rint(max) || !(skew > 0) || !(kurt > 0)) {
+        y.error("model.outliers.limits", n, path, max, skew, kurt);
+        return null;
+      }
+      return kind(k, (int) max, skew, kurt);
+    }
+
+    private static Outliers kind(String k, int max, double skew, double kurt) {
+      Outliers.Kind kind =
+          switch (k) {
+            case "winsorise" -> Outliers.Kind.WINSORISE;
+            case "log" -> Outliers.Kind.LOG;
+            default -> Outliers.Kind.NONE;
+          };
+      return new Outliers(kind, max, skew, kurt);
     }
 
     private Denominator denominator(org.yaml.snakeyaml.nodes.Node n, String path) {

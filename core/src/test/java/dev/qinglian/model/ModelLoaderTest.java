@@ -92,6 +92,22 @@ class ModelLoaderTest {
   }
 
   @Test
+  void readsOutlierTreatmentsAndRejectsALogTransformWithGoalposts() throws Exception {
+    IndicatorModel m =
+        load(BANDS
+                + "index:\n  id: I\n  children:\n    - {id: a, direction: higher, normalisation: minmax, outliers: log}\n"
+                + "    - {id: b, direction: higher, goalposts: [0, 1], outliers: {treatment: winsorise, max-points: 3}}\n")
+            .orElseThrow();
+    assertEquals(Outliers.Kind.LOG, m.node("a").orElseThrow().leaf().outliers().kind());
+    assertEquals(3, m.node("b").orElseThrow().leaf().outliers().maxPoints());
+    Loaded<IndicatorModel> bad =
+        load(
+            BANDS
+                + "index:\n  id: I\n  children:\n    - {id: a, direction: higher, goalposts: [0, 1], outliers: log}\n");
+    assertEquals("model.outliers.log", bad.diagnostics().get(0).code());
+  }
+
+  @Test
   void reportsYamlSyntaxErrorsWithTheirPlace() {
     Loaded<IndicatorModel> l = load("bands: [\n  {id: a\nindex: x\n");
     assertEquals("model.yaml", l.diagnostics().get(0).code());

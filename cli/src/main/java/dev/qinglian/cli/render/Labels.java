@@ -95,6 +95,8 @@ public final class Labels {
           Map.entry("CARRIED", new String[] {"沿用", "carried"}),
           Map.entry("STALE", new String[] {"超期沿用", "stale"}),
           Map.entry("IMPUTED", new String[] {"插补", "imputed"}),
+          Map.entry("WINSORISED", new String[] {"缩尾", "winsorised"}),
+          Map.entry("TRANSFORMED", new String[] {"对数变换", "log-transformed"}),
           Map.entry(
               "movers",
               new String[] {"较 {0} 变动 {1}，主要因素：", "Change since {0}: {1}; biggest movers:"}),

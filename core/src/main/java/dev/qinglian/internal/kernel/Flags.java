@@ -11,5 +11,11 @@ public final class Flags {
   /** Imputed by the {@code group-mean} policy. */
   public static final byte IMPUTED = 4;
 
+  /** Capped by winsorisation before normalisation. */
+  public static final byte WINSORISED = 8;
+
+  /** Log-transformed before normalisation (every value of the leaf that month). */
+  public static final byte TRANSFORMED = 16;
+
   private Flags() {}
 }

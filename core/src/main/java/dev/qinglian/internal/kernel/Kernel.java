@@ -140,12 +140,16 @@ public final class Kernel {
     /** Bit r set when override rule r fired for the unit. */
     public final long[] rules;
 
+    /** Per leaf: values winsorised (≥ 0), or -1 when log-transformed. */
+    public final int[] treated;
+
     Output(int nodes, int leaves, int units) {
       score = new double[nodes][];
       coverage = new double[units];
       uncapped = new int[units];
       band = new int[units];
       rules = new long[units];
+      treated = new int[leaves];
     }
   }
 
@@ -181,6 +185,7 @@ public final class Kernel {
           x[u] = r[u] / base[u] * per;
         }
       }
+      out.treated[l] = Treat.apply(spec.outliers(), x, flags[l]);
       double[] s = new double[units];
       Normalise.column(spec.normalisation(), spec.direction(), x, s);
       out.score[leafNode[l]] = s;
