@@ -218,6 +218,27 @@ class DataReaderTest {
     assertEquals(3, d.value(1, 0, YearMonth.of(2026, 10)), 1e-12);
   }
 
+  @Test
+  void refusesAZipBombAndAFileThatIsNoWorkbook() throws Exception {
+    // a sheet of 200 MB of spaces compresses about 1000 times
+    Path bomb = dir.resolve("bomb.xlsx");
+    try (java.util.zip.ZipOutputStream z =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 200; i++) {
+        z.write(spaces);
+      }
+      z.closeEntry();
+    }
+    Diagnostic d = read(bomb).diagnostics().get(0);
+    assertEquals("file.malformed", d.code());
+    assertTrue(d.message().contains("refused as a possible zip bomb"), d.message());
+    Path notZip = TestFiles.write(dir, "fake.xlsx", "unit,period\n");
+    assertEquals("file.malformed", read(notZip).diagnostics().get(0).code());
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] c = new byte[a.length + b.length];
     System.arraycopy(a, 0, c, 0, a.length);

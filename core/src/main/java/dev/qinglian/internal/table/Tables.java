@@ -145,6 +145,7 @@ public final class Tables {
    */
   public static void readXlsx(Path file, String name, TableHandler handler)
       throws IOException, ReadException {
+    checkZip(file);
     TableRow row = new TableRow();
     row.file = name;
     try (InputStream in = Files.newInputStream(file);
@@ -170,6 +171,52 @@ public final class Tables {
       }
     } catch (RuntimeException e) {
       throw new ReadException(String.valueOf(e.getMessage()), row.line, e);
+    }
+  }
+
+  /** Largest total uncompressed size of a workbook's parts. */
+  public static final long MAX_XLSX_BYTES = 2L << 30;
+
+  /** Largest compression ratio of a workbook part (spreadsheets compress about 10 to 30 times). */
+  public static final long MAX_XLSX_RATIO = 200;
+
+  /**
+   * Refuses a workbook whose parts would expand beyond 2 GB in all, or by more than 200 times (a
+   * "zip bomb"), before reading it; the sizes are those the zip directory declares, and the
+   * streaming reader never holds a part in memory anyway.
+   */
+  static void checkZip(Path file) throws ReadException {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      long total = 0;
+      for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+        long size = e.getSize();
+        long packed = Math.max(1, e.getCompressedSize());
+        total += Math.max(0, size);
+        if (size > 1 << 20 && size / packed > MAX_XLSX_RATIO) {
+          throw new ReadException(
+              "part "
+                  + e.getName()
+                  + " would expand "
+                  + size / packed
+                  + " times (to "
+                  + (size >> 20)
+                  + " MB): refused as a possible zip bomb",
+              0,
+              null);
+        }
+      }
+      if (total > MAX_XLSX_BYTES) {
+        throw new ReadException(
+            "the workbook would expand to "
+                + (total >> 20)
+                + " MB, more than "
+                + (MAX_XLSX_BYTES >> 20)
+                + " MB",
+            0,
+            null);
+      }
+    } catch (IOException e) {
+      throw new ReadException("not a readable XLSX (zip) file: " + e.getMessage(), 0, e);
     }
   }
 
