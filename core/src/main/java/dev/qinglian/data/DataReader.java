@@ -163,6 +163,12 @@ public final class DataReader {
       } catch (Tables.ReadException e) {
         merge.diags.add(
             Diagnostic.error("file.malformed", Location.of(name, e.line(), 0), e.getMessage()));
+      } catch (FastCsv.ConflictException | TooLarge e) {
+        throw e; // handled by read(): a re-read in file order, or data.memory
+      } catch (RuntimeException e) {
+        // something in a file no check foresaw: a diagnostic for that file, never a crash
+        merge.diags.add(
+            Diagnostic.error("file.malformed", Location.of(name), String.valueOf(e.getMessage())));
       }
       h.finish();
     }

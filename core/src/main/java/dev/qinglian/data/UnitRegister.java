@@ -139,6 +139,9 @@ public final class UnitRegister {
       diags.add(Diagnostic.error("file.unreadable", Location.of(name), e.getMessage()));
     } catch (Tables.ReadException e) {
       diags.add(Diagnostic.error("file.malformed", Location.of(name, e.line(), 0), e.getMessage()));
+    } catch (RuntimeException e) {
+      diags.add(
+          Diagnostic.error("file.malformed", Location.of(name), String.valueOf(e.getMessage())));
     }
     if (c.header == null && diags.isEmpty()) {
       diags.add(Diagnostic.error("units.empty", Location.of(name)));

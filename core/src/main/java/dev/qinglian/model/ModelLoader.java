@@ -153,7 +153,18 @@ public final class ModelLoader {
   /** Reads a model from a reader; {@code file} names it in diagnostics. */
   public static Loaded<IndicatorModel> load(String file, Reader reader) {
     List<Diagnostic> diags = new ArrayList<>();
-    IndicatorModel model = new Parse(file, diags).run(reader);
+    IndicatorModel model;
+    try {
+      model = new Parse(file, diags).run(reader);
+    } catch (RuntimeException e) {
+      // a combination the checks above did not foresee: still a diagnostic, never a crash
+      diags.add(
+          Diagnostic.error("model.invalid", Location.of(file), String.valueOf(e.getMessage())));
+      model = null;
+    }
+    if (model == null && diags.stream().noneMatch(Diagnostic::isError)) {
+      diags.add(Diagnostic.error("model.invalid", Location.of(file), "no model"));
+    }
     if (diags.stream().anyMatch(Diagnostic::isError)) {
       return new Loaded<>(null, diags);
     }

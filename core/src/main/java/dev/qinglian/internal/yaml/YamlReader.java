@@ -63,8 +63,9 @@ public final class YamlReader {
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
       diagnostics.add(Diagnostic.error("model.yaml", at(mark), problem.trim()));
       return null;
-    } catch (YAMLException e) {
-      diagnostics.add(Diagnostic.error("model.yaml", Location.of(file), e.getMessage()));
+    } catch (YAMLException | IllegalArgumentException | IllegalStateException e) {
+      diagnostics.add(
+          Diagnostic.error("model.yaml", Location.of(file), String.valueOf(e.getMessage())));
       return null;
     }
   }
