@@ -488,17 +488,34 @@ public final class FastCsv {
       int[] fs = new int[maxCol + 2];
       int[] fe = new int[maxCol + 2];
       int row = 0;
+      int last = fs.length - 1;
       while (rs < owned && rs < limit) {
-        int re = indexOf(buf, rs, limit, (byte) '\n');
-        if (re < 0) {
-          if (readFrom + limit < size) {
-            throw new Tables.ReadException("a line is longer than 1 MB", 0, null);
+        // one pass over the row: field boundaries and the end of the line together
+        int nf = 0;
+        int start = rs;
+        int i = rs;
+        while (i < limit) {
+          byte c = buf[i];
+          if (c == '\n') {
+            break;
           }
-          re = limit;
+          if (c == ',' && nf < last) {
+            fs[nf] = start;
+            fe[nf] = i;
+            nf++;
+            start = i + 1;
+          }
+          i++;
         }
+        if (i == limit && readFrom + limit < size) {
+          throw new Tables.ReadException("a line is longer than 1 MB", 0, null);
+        }
+        int re = i;
         int end = re > rs && buf[re - 1] == '\r' ? re - 1 : re;
         if (end > rs) {
-          parseRow(b, buf, row, rs, end, fs, fe);
+          fs[nf] = start;
+          fe[nf] = Math.max(start, end);
+          parseRow(b, buf, row, rs, end, nf + 1, fs, fe);
         }
         row++;
         rs = re + 1;
@@ -510,17 +527,8 @@ public final class FastCsv {
       return b;
     }
 
-    private void parseRow(Block b, byte[] buf, int row, int rs, int end, int[] fs, int[] fe) {
-      int nf = 0;
-      int s = rs;
-      for (int i = rs; i <= end && nf < fs.length; i++) {
-        if (i == end || buf[i] == ',') {
-          fs[nf] = s;
-          fe[nf] = i;
-          nf++;
-          s = i + 1;
-        }
-      }
+    private void parseRow(
+        Block b, byte[] buf, int row, int rs, int end, int nf, int[] fs, int[] fe) {
       int uc = cols.unit();
       int pc = cols.period();
       if (uc >= nf || pc >= nf) {
