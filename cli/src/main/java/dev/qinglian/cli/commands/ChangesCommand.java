@@ -4,6 +4,7 @@ import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
+import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.MonitorRenderer;
 import dev.qinglian.cli.render.OutputFile;
@@ -14,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code qinglian changes}: the colour transitions of a month. */
@@ -33,18 +33,14 @@ public final class ChangesCommand implements Callable<Integer> {
   @Mixin InputOptions inputs;
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--period",
-      paramLabel = "YYYY-MM",
-      description = "Month (default: the latest with data).")
-  String period;
+  @Mixin PeriodOption periodOption;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
-    YearMonth p = Common.month(l.ws(), period, "--period");
+    YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
     YearMonth first = Common.first(l.ws());
     if (!p.isAfter(first)) {
       throw new CliException(

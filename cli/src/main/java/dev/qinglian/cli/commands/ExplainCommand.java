@@ -4,6 +4,7 @@ import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
+import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.render.MonitorRenderer;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.eval.Evaluator;
@@ -14,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -43,11 +43,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Mixin InputOptions inputs;
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--period",
-      paramLabel = "YYYY-MM",
-      description = "Month (default: the latest with data).")
-  String period;
+  @Mixin PeriodOption periodOption;
 
   @Spec CommandSpec spec;
 
@@ -58,7 +54,7 @@ public final class ExplainCommand implements Callable<Integer> {
     if (l.ws().units().indexOf(unit) < 0) {
       throw new CliException(ExitCode.USAGE, "unknown unit " + unit);
     }
-    YearMonth p = Common.month(l.ws(), period, "--period");
+    YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
     Evaluator ev = new Evaluator(l.ws().model());
     PeriodResult now = ev.evaluate(l.ws().data(), p);
     PeriodResult before =

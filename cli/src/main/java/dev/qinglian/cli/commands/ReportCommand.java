@@ -3,6 +3,7 @@ package dev.qinglian.cli.commands;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.cli.render.ReportRenderer;
@@ -40,11 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Mixin WorkspaceParam workspace;
   @Mixin InputOptions inputs;
 
-  @Option(
-      names = "--period",
-      paramLabel = "YYYY-MM",
-      description = "Month (default: the latest with data).")
-  String period;
+  @Mixin PeriodOption periodOption;
 
   @Option(
       names = "--out",
@@ -81,7 +78,7 @@ public final class ReportCommand implements Callable<Integer> {
   @SuppressWarnings("unchecked")
   public Integer call() throws IOException {
     Common.Loaded l = Common.load(workspace, inputs, lang, spec.commandLine().getErr());
-    YearMonth p = Common.month(l.ws(), period, "--period");
+    YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
     YearMonth first = Common.first(l.ws());
     YearMonth start = p.minusMonths(Math.max(1, months) - 1L);
     if (start.isBefore(first)) {

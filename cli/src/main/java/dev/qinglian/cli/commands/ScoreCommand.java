@@ -4,6 +4,7 @@ import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
+import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Labels;
 import dev.qinglian.cli.render.OutputFile;
@@ -45,11 +46,7 @@ public final class ScoreCommand implements Callable<Integer> {
   @Mixin InputOptions inputs;
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--period",
-      paramLabel = "YYYY-MM",
-      description = "Month to score (default: the latest with data).")
-  String period;
+  @Mixin PeriodOption periodOption;
 
   @Option(
       names = "--record",
@@ -86,7 +83,7 @@ public final class ScoreCommand implements Callable<Integer> {
     Workspace ws = l.ws();
     Labels labels = l.labels();
     List<YearMonth> months = ws.data().periods();
-    YearMonth p = Common.month(ws, period, "--period");
+    YearMonth p = Common.month(ws, periodOption.period, "--period");
     PeriodResult[] both = Common.evaluateWithPrevious(ws, p);
     PeriodResult result = both[0];
     PeriodResult previous = both[1];

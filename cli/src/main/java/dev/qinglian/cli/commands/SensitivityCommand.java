@@ -4,6 +4,7 @@ import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
+import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Numbers;
 import dev.qinglian.cli.render.OutputFile;
@@ -40,11 +41,7 @@ public final class SensitivityCommand implements Callable<Integer> {
   @Mixin InputOptions inputs;
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--period",
-      paramLabel = "YYYY-MM",
-      description = "Month (default: the latest with data).")
-  String period;
+  @Mixin PeriodOption periodOption;
 
   @Option(
       names = "--samples",
@@ -85,7 +82,7 @@ public final class SensitivityCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
-    YearMonth p = Common.month(l.ws(), period, "--period");
+    YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
     List<Normalisation> norms = new ArrayList<>();
     for (String n : normalisations) {
       norms.add(

@@ -2,6 +2,7 @@ package dev.qinglian.cli.commands;
 
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
 import dev.qinglian.cli.render.Labels;
@@ -41,11 +42,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Mixin WorkspaceParam workspace;
   @Mixin InputOptions inputs;
 
-  @Option(
-      names = "--period",
-      paramLabel = "YYYY-MM",
-      description = "Month checked for gaps (default: the latest with data).")
-  String period;
+  @Mixin PeriodOption periodOption;
 
   @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the messages.")
   String lang;
@@ -62,7 +59,10 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Diagnostic> all = new ArrayList<>(ws.diagnostics());
     YearMonth month = null;
     if (ws.data() != null) {
-      month = period != null ? Common.period(period, "--period") : ws.data().latest().orElseThrow();
+      month =
+          periodOption.period != null
+              ? Common.period(periodOption.period, "--period")
+              : ws.data().latest().orElseThrow();
       all.addAll(Gaps.of(ws.data(), month));
     }
     new DiagnosticPrinter(labels).print(all, err);

@@ -3,6 +3,7 @@ package dev.qinglian.cli.commands;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
 import dev.qinglian.cli.render.NoticeRenderer;
@@ -41,11 +42,7 @@ public final class WarnCommand implements Callable<Integer> {
   @Mixin WorkspaceParam workspace;
   @Mixin InputOptions inputs;
 
-  @Option(
-      names = "--period",
-      paramLabel = "YYYY-MM",
-      description = "Month (default: the latest with data).")
-  String period;
+  @Mixin PeriodOption periodOption;
 
   @Option(
       names = "--out",
@@ -88,7 +85,7 @@ public final class WarnCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     Common.Loaded l = Common.load(workspace, inputs, lang, err);
-    YearMonth p = Common.month(l.ws(), period, "--period");
+    YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
     Path registerFile = l.ws().root().resolve(WarningRegister.FILE);
     Loaded<WarningRegister> loaded = WarningRegister.read(registerFile);
     if (loaded.hasErrors()) {
