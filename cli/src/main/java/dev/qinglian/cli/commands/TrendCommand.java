@@ -85,7 +85,7 @@ public final class TrendCommand implements Callable<Integer> {
       evalFrom = first.isAfter(start) ? start : first;
     }
     Timeline timeline = Timeline.of(new Evaluator(l.ws().model()), l.ws().data(), evalFrom, end);
-    TrendRenderer r = new TrendRenderer(timeline, l.labels(), node);
+    TrendRenderer r = new TrendRenderer(l.ws(), timeline, l.labels(), node);
     boolean ansi = Common.ansi(output);
     String text;
     if (unit != null) {

@@ -89,6 +89,23 @@ public final class ScoreRenderer {
         .useDefaultPrettyPrinter();
   }
 
+  /** Writes {@code model} (file, SHA-256, weights) and {@code inputs} (file, SHA-256 each). */
+  static void provenance(JsonGenerator g, Workspace ws) throws IOException {
+    g.writeObjectFieldStart("model");
+    g.writeStringField("file", ws.modelDisplay());
+    g.writeStringField("sha256", Hashes.modelSha256(ws));
+    g.writeStringField("weights", ws.model().weightsSource());
+    g.writeEndObject();
+    g.writeArrayFieldStart("inputs");
+    for (Path p : ws.inputs()) {
+      g.writeStartObject();
+      g.writeStringField("file", ws.display(p));
+      g.writeStringField("sha256", Hashes.sha256(p));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   /** Aligned table for a terminal; colour cells when {@code ansi}. */
   public String table(boolean ansi) {
     List<String> headers = rankingHeaders(labels, model);
@@ -360,19 +377,7 @@ public final class ScoreRenderer {
         g.writeStringField("previous", previous.period().toString());
       }
       g.writeStringField("command", "score");
-      g.writeObjectFieldStart("model");
-      g.writeStringField("file", ws.modelDisplay());
-      g.writeStringField("sha256", Hashes.modelSha256(ws));
-      g.writeStringField("weights", model.weightsSource());
-      g.writeEndObject();
-      g.writeArrayFieldStart("inputs");
-      for (Path p : ws.inputs()) {
-        g.writeStartObject();
-        g.writeStringField("file", ws.display(p));
-        g.writeStringField("sha256", Hashes.sha256(p));
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      provenance(g, ws);
       g.writeObjectFieldStart("counts");
       for (Map.Entry<String, Integer> e : result.colourCounts().entrySet()) {
         g.writeNumberField(e.getKey(), e.getValue());

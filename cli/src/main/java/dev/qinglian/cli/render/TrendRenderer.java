@@ -21,13 +21,16 @@ import java.util.List;
  * latest value, with the change over the range and a sparkline; or one unit's full series.
  */
 public final class TrendRenderer {
+  private final dev.qinglian.cli.workspace.Workspace ws;
   private final Timeline timeline;
   private final Labels labels;
   private final IndicatorModel model;
   private final String node;
 
   /** A renderer of {@code node}'s scores ({@code null}: the index). */
-  public TrendRenderer(Timeline timeline, Labels labels, String node) {
+  public TrendRenderer(
+      dev.qinglian.cli.workspace.Workspace ws, Timeline timeline, Labels labels, String node) {
+    this.ws = ws;
     this.timeline = timeline;
     this.labels = labels;
     this.model = timeline.latest().model();
@@ -202,6 +205,8 @@ public final class TrendRenderer {
       g.writeStringField("from", timeline.from().toString());
       g.writeStringField("to", timeline.to().toString());
       g.writeStringField("node", node);
+      g.writeStringField("command", "trend");
+      ScoreRenderer.provenance(g, ws);
       g.writeArrayFieldStart("months");
       for (YearMonth m : months()) {
         g.writeString(m.toString());
