@@ -109,10 +109,8 @@ public final class ReportCommand implements Callable<Integer> {
     List<Warning> open = List.of();
     Path register = l.ws().root().resolve(WarningRegister.FILE);
     if (Files.exists(register)) {
-      open =
-          WarningRegister.read(register).value() == null
-              ? List.of()
-              : WarningRegister.read(register).value().open();
+      WarningRegister read = WarningRegister.read(register).value();
+      open = read == null ? List.of() : read.open(); // an unreadable register: none listed
     }
     String html = new ReportRenderer(l.ws(), t, l.labels(), features, open).html();
     OutputFile.write(html, out, force, inputsUsed, null);
