@@ -110,7 +110,15 @@ public final class ReportCommand implements Callable<Integer> {
     Path register = l.ws().root().resolve(WarningRegister.FILE);
     if (Files.exists(register)) {
       WarningRegister read = WarningRegister.read(register).value();
-      open = read == null ? List.of() : read.open(); // an unreadable register: none listed
+      if (read == null) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "note: "
+                    + register
+                    + " cannot be read (run qinglian warn to see why); no open warnings are listed");
+      }
+      open = read == null ? List.of() : read.open();
     }
     String html = new ReportRenderer(l.ws(), t, l.labels(), features, open).html();
     OutputFile.write(html, out, force, inputsUsed, null);
