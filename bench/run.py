@@ -79,6 +79,11 @@ def main():
     m = 100_000 // scale
     bench(f"score from 24 months x {m:,} units",
           q + ["score", workspace(f"months24-{m}", m, months=24), "--format", "csv", "--output", out, "--force"])
+    # 4. Monte Carlo: 10,000 samples on the demo county and on 10,000 units
+    bench("sensitivity 10,000 samples, demo county",
+          q + ["sensitivity", os.path.join(ROOT, "examples", "demo-county"), "--samples", "10000"])
+    bench(f"sensitivity 10,000 samples, {10_000 // scale:,} units",
+          q + ["sensitivity", workspace(f"months24-{10_000 // scale}", 10_000 // scale, months=24), "--samples", "10000"])
     # 5. the demo county, whole process, through the wrapper (AppCDS; one run first makes the archive)
     subprocess.run([os.path.join(ROOT, "qinglian"), "score", os.path.join(ROOT, "examples", "demo-county")],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -239,6 +239,19 @@ class DataReaderTest {
     assertEquals("file.malformed", read(notZip).diagnostics().get(0).code());
   }
 
+  @Test
+  void refusesARowWithMoreThanTenThousandCells() throws Exception {
+    String wide = "U1,2026-10,A.1,1" + ",x".repeat(10_000) + "\n";
+    Path f = TestFiles.write(dir, "wide.csv", "unit,period,indicator,value,\"note\"\n" + wide);
+    Diagnostic d = read(f).diagnostics().get(0);
+    assertEquals("file.malformed", d.code());
+    assertEquals(
+        dir
+            + "/wide.csv:2: error: the file is not well-formed and cannot be read further:"
+            + " line 2 has 10004 cells, more than 10000",
+        d.toString());
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] c = new byte[a.length + b.length];
     System.arraycopy(a, 0, c, 0, a.length);

@@ -135,6 +135,34 @@ public final class AuditCommand implements Callable<Integer> {
           null);
     }
     sb.append(d.render(false));
+    for (Audit.DimensionStats s : r.dimensions()) {
+      sb.append('\n')
+          .append(s.dimension().id())
+          .append(' ')
+          .append(s.dimension().names().in(lang))
+          .append(
+              zh
+                  ? "：相关矩阵（上三角 Pearson，下三角 Spearman）\n"
+                  : ": correlations (Pearson above the diagonal, Spearman below)\n");
+      List<String> hs = new ArrayList<>();
+      hs.add("");
+      s.leaves().forEach(n -> hs.add(n.id()));
+      boolean[] right = new boolean[hs.size()];
+      java.util.Arrays.fill(right, true);
+      right[0] = false;
+      TextTable m = new TextTable(hs, right);
+      double[][] pe = s.pearson();
+      double[][] sp = s.spearman();
+      for (int i = 0; i < s.leaves().size(); i++) {
+        String[] row = new String[hs.size()];
+        row[0] = s.leaves().get(i).id();
+        for (int j = 0; j < s.leaves().size(); j++) {
+          row[j + 1] = i == j ? "1" : Numbers.fixed(j > i ? pe[i][j] : sp[i][j], 2, "—");
+        }
+        m.add(row, null);
+      }
+      sb.append(m.render(false));
+    }
     OutputFile.write(
         sb.toString(), output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());
     return ExitCode.OK;

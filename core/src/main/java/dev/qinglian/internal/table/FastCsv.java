@@ -163,6 +163,10 @@ public final class FastCsv {
         throw new Tables.ReadException("the header line is longer than 1 MB", 1, null);
       }
       TableRow header = row(name, 1, head, start, nl, cs);
+      if (header.size() > Tables.MAX_CELLS) {
+        throw new Tables.ReadException(
+            "the header has " + header.size() + " cells, more than " + Tables.MAX_CELLS, 1, null);
+      }
       Columns cols = sink.header(header);
       if (cols == null || nl >= size) {
         return;

@@ -118,6 +118,12 @@ public final class Tables {
           throw new ReadException(e.getMessage(), row.line + 1, e);
         }
         row.line = rec.getStartingLineNumber();
+        if (rec.getFieldCount() > MAX_CELLS) {
+          throw new ReadException(
+              "line " + row.line + " has " + rec.getFieldCount() + " cells, more than " + MAX_CELLS,
+              row.line,
+              null);
+        }
         row.cells = rec.getFields().toArray(new String[0]);
         handler.row(row);
       }
@@ -158,6 +164,19 @@ public final class Tables {
           while (it.hasNext()) {
             Row r = it.next();
             row.line = r.getRowNum();
+            if (r.getCellCount() > MAX_CELLS) {
+              throw new ReadException(
+                  "row "
+                      + row.line
+                      + " of sheet "
+                      + sheet.getName()
+                      + " has "
+                      + r.getCellCount()
+                      + " cells, more than "
+                      + MAX_CELLS,
+                  row.line,
+                  null);
+            }
             String[] cells = new String[r.getCellCount()];
             for (int i = 0; i < cells.length; i++) {
               cells[i] = text(r.getCell(i));
@@ -173,6 +192,9 @@ public final class Tables {
       throw new ReadException(String.valueOf(e.getMessage()), row.line, e);
     }
   }
+
+  /** Most cells accepted in one row (a data file has a few dozen). */
+  public static final int MAX_CELLS = 10_000;
 
   /** Largest total uncompressed size of a workbook's parts. */
   public static final long MAX_XLSX_BYTES = 2L << 30;
