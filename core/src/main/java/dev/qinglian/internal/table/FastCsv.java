@@ -106,12 +106,8 @@ public final class FastCsv {
           break;
         }
         buf.flip();
-        if (pos == 0
-            && n >= 3
-            && (buf.get(0) & 0xff) == 0xEF
-            && (buf.get(1) & 0xff) == 0xBB
-            && (buf.get(2) & 0xff) == 0xBF) {
-          bom = true;
+        if (pos == 0 && n >= 3) {
+          bom = hasBom(new byte[] {buf.get(0), buf.get(1), buf.get(2)});
         }
         int i = 0;
         for (; i + 8 <= n; i += 8) {
@@ -148,13 +144,7 @@ public final class FastCsv {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       byte[] head = read(ch, 0, (int) Math.min(size, MAX_LINE + 3L));
-      int start =
-          head.length >= 3
-                  && (head[0] & 0xff) == 0xEF
-                  && (head[1] & 0xff) == 0xBB
-                  && (head[2] & 0xff) == 0xBF
-              ? 3
-              : 0;
+      int start = hasBom(head) ? 3 : 0;
       int nl = indexOf(head, start, head.length, (byte) '\n');
       if (nl < 0 && head.length == size) {
         nl = head.length;
@@ -260,13 +250,7 @@ public final class FastCsv {
   public static void readRows(Path file, String name, Charset cs, TableHandler handler)
       throws IOException {
     byte[] all = java.nio.file.Files.readAllBytes(file);
-    int start =
-        all.length >= 3
-                && (all[0] & 0xff) == 0xEF
-                && (all[1] & 0xff) == 0xBB
-                && (all[2] & 0xff) == 0xBF
-            ? 3
-            : 0;
+    int start = hasBom(all) ? 3 : 0;
     handler.startTable(null);
     long line = 1;
     int rs = start;
@@ -294,6 +278,11 @@ public final class FastCsv {
     r.line = line;
     r.cells = new String(buf, from, to - from, cs).split(",", -1);
     return r;
+  }
+
+  /** True when the bytes start with the UTF-8 byte-order mark. */
+  static boolean hasBom(byte[] b) {
+    return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
   }
 
   /** Equality of two short byte ranges (a plain loop beats the intrinsic for ids). */
@@ -333,16 +322,8 @@ public final class FastCsv {
 
   static byte[] read(FileChannel ch, long from, int len) throws IOException {
     byte[] out = new byte[len];
-    ByteBuffer bb = ByteBuffer.wrap(out);
-    long pos = from;
-    while (bb.hasRemaining()) {
-      int n = ch.read(bb, pos);
-      if (n < 0) {
-        break;
-      }
-      pos += n;
-    }
-    return bb.position() == len ? out : java.util.Arrays.copyOf(out, bb.position());
+    int n = readInto(ch, from, out, len);
+    return n == len ? out : java.util.Arrays.copyOf(out, n);
   }
 
   /** The parsed content of one block: values in row order, and the rows left to the slow path. */

@@ -135,10 +135,7 @@ public final class Tables {
     if (cs.equals(StandardCharsets.UTF_8)) {
       in.mark(3);
       byte[] bom = in.readNBytes(3);
-      if (!(bom.length == 3
-          && (bom[0] & 0xff) == 0xEF
-          && (bom[1] & 0xff) == 0xBB
-          && (bom[2] & 0xff) == 0xBF)) {
+      if (!FastCsv.hasBom(bom)) {
         in.reset();
       }
     }
