@@ -74,9 +74,12 @@ public final class DataReader {
   }
 
   private ByteIndex unitIndex(Charset cs) {
+    if (cs.equals(StandardCharsets.UTF_8)) {
+      return units.utf8Ids(); // built with the register
+    }
     byte[][] keys = new byte[units.size()][];
     for (int u = 0; u < keys.length; u++) {
-      keys[u] = units.units().get(u).id().getBytes(cs);
+      keys[u] = units.id(u).getBytes(cs);
     }
     return new ByteIndex(keys);
   }
@@ -330,7 +333,7 @@ public final class DataReader {
           Diagnostic.error(
                   "data.conflict",
                   row.at(col),
-                  units.units().get(unit).id(),
+                  units.id(unit),
                   Dataset.month(month),
                   model.leaves().get(leaf).id(),
                   fmt(value),

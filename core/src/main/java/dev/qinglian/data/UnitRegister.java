@@ -3,6 +3,7 @@ package dev.qinglian.data;
 import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.diag.Location;
+import dev.qinglian.internal.table.ByteIndex;
 import dev.qinglian.internal.table.FastCsv;
 import dev.qinglian.internal.table.Parse;
 import dev.qinglian.internal.table.TableHandler;
@@ -12,18 +13,26 @@ import dev.qinglian.model.Denominator;
 import dev.qinglian.model.IndicatorModel;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * The units evaluated, in register order, with their staff and population served (the denominators
  * of per-capita indicators).
+ *
+ * <p>The register is stored by column: the text of every field is one UTF-8 byte array and the
+ * units are positions in it, so a national register of a million units costs about its file size in
+ * memory and no object per unit; {@link #units()} builds {@link Unit} values on demand, and {@link
+ * #id(int)}, {@link #name(int)} and {@link #type(int)} read single fields.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -31,9 +40,24 @@ public final class UnitRegister {
   private static final List<String> KNOWN =
       List.of("id", "name", "type", "parent", "staff", "served");
 
-  private final List<Unit> units;
-  private final Map<String, Integer> index;
+  /** Field positions in the text columns: id, name, type, parent, then the extra columns. */
+  private static final int ID = 0;
+
+  private static final int NAME = 1;
+  private static final int TYPE = 2;
+  private static final int PARENT = 3;
+
+  private final byte[] pool;
+  private final int[][] from; // [field][unit]; -1 when an extra field is absent
+  private final int[][] to;
+  private final double[] staff;
+  private final double[] served;
+  private final long[] lines;
+  private final String[] extraKeys;
+  private final int size;
+  private final ByteIndex index;
   private final String file;
+  private final List<Unit> view;
 
   /**
    * A register of the given units.
@@ -43,50 +67,136 @@ public final class UnitRegister {
    * @throws IllegalArgumentException on a duplicate id
    */
   public UnitRegister(List<Unit> units, String file) {
-    this(List.copyOf(units), indexOf(units), file);
+    this(fromUnits(units), null, file);
   }
 
-  private UnitRegister(List<Unit> units, Map<String, Integer> index, String file) {
-    this.units = units;
-    this.index = Collections.unmodifiableMap(index);
-    this.file = file == null ? "" : file;
-  }
-
-  private static Map<String, Integer> indexOf(List<Unit> units) {
-    Map<String, Integer> m = new HashMap<>(Math.max(16, units.size() * 4 / 3 + 1));
-    for (int i = 0; i < units.size(); i++) {
-      if (m.put(units.get(i).id(), i) != null) {
-        throw new IllegalArgumentException("duplicate unit " + units.get(i).id());
+  private static Columns fromUnits(List<Unit> units) {
+    List<String> keys = new ArrayList<>();
+    for (Unit u : units) {
+      for (String k : u.extra().keySet()) {
+        if (!keys.contains(k)) {
+          keys.add(k);
+        }
       }
     }
-    return m;
+    keys.sort(null);
+    Columns c = new Columns(keys.toArray(String[]::new), units.size(), 64L * units.size());
+    for (Unit u : units) {
+      int row = c.begin(u.line());
+      c.text(ID, u.id());
+      if (c.addId() >= 0) {
+        throw new IllegalArgumentException("duplicate unit " + u.id());
+      }
+      c.text(NAME, u.name());
+      c.text(TYPE, u.type());
+      c.text(PARENT, u.parent());
+      for (int k = 0; k < keys.size(); k++) {
+        String v = u.extra().get(keys.get(k));
+        if (v != null) {
+          c.text(PARENT + 1 + k, v);
+        }
+      }
+      c.staff[row] = u.staff();
+      c.served[row] = u.served();
+      c.commit();
+    }
+    return c;
   }
 
-  /** The units in register order. */
+  private UnitRegister(Columns c, ByteIndex ids, String file) {
+    this.size = c.n;
+    this.pool = c.pool;
+    this.from = new int[c.from.length][];
+    this.to = new int[c.to.length][];
+    for (int f = 0; f < from.length; f++) {
+      from[f] = Arrays.copyOf(c.from[f], size);
+      to[f] = Arrays.copyOf(c.to[f], size);
+    }
+    this.staff = Arrays.copyOf(c.staff, size);
+    this.served = Arrays.copyOf(c.served, size);
+    this.lines = Arrays.copyOf(c.lines, size);
+    this.extraKeys = c.extraKeys;
+    this.index = ids != null ? ids : c.ids.build(pool);
+    this.file = file == null ? "" : file;
+    this.view = new View();
+  }
+
+  /** The units in register order (built on demand; immutable). */
   public List<Unit> units() {
-    return units;
+    return view;
   }
 
   /** Number of units. */
   public int size() {
-    return units.size();
+    return size;
   }
 
   /** Position of a unit, or -1. */
   public int indexOf(String id) {
-    Integer i = index.get(id);
-    return i == null ? -1 : i;
+    byte[] b = id.getBytes(StandardCharsets.UTF_8);
+    return index.get(b, 0, b.length);
   }
 
   /** The unit with this id. */
   public Optional<Unit> unit(String id) {
     int i = indexOf(id);
-    return i < 0 ? Optional.empty() : Optional.of(units.get(i));
+    return i < 0 ? Optional.empty() : Optional.of(view.get(i));
+  }
+
+  /** The id of the unit at position {@code u} (without building a {@link Unit}). */
+  public String id(int u) {
+    return text(ID, u);
+  }
+
+  /** The display name of the unit at position {@code u} (its id when the register has none). */
+  public String name(int u) {
+    return to[NAME][u] > from[NAME][u] ? text(NAME, u) : id(u);
+  }
+
+  /** The type of the unit at position {@code u}, or empty. */
+  public String type(int u) {
+    return text(TYPE, u);
   }
 
   /** The file the register was read from, or empty. */
   public String file() {
     return file;
+  }
+
+  /** The unit ids as UTF-8 bytes, indexed by position (for the fast CSV reader). */
+  ByteIndex utf8Ids() {
+    return index;
+  }
+
+  private String text(int field, int u) {
+    int f = from[field][u];
+    return f < 0 ? null : new String(pool, f, to[field][u] - f, StandardCharsets.UTF_8);
+  }
+
+  /** The units as records, built on demand. */
+  private final class View extends AbstractList<Unit> implements RandomAccess {
+    @Override
+    public Unit get(int u) {
+      Objects.checkIndex(u, size);
+      Map<String, String> extra = Map.of();
+      if (extraKeys.length > 0) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int k = 0; k < extraKeys.length; k++) {
+          String v = text(PARENT + 1 + k, u);
+          if (v != null) {
+            m.put(extraKeys[k], v);
+          }
+        }
+        extra = m;
+      }
+      return new Unit(
+          id(u), name(u), type(u), text(PARENT, u), staff[u], served[u], extra, lines[u]);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /**
@@ -123,16 +233,14 @@ public final class UnitRegister {
         Tables.readXlsx(path, name, c);
       } else {
         FastCsv.Probe probe = FastCsv.probe(path);
-        if (probe.quotes()) {
-          Tables.readCsv(path, name, options.charset(), c);
+        Charset cs =
+            options.charset() != null
+                ? options.charset()
+                : probe.bom() || !probe.nonAscii() ? StandardCharsets.UTF_8 : Tables.detect(path);
+        if (probe.quotes() || !cs.equals(StandardCharsets.UTF_8)) {
+          Tables.readCsv(path, name, cs, c);
         } else {
-          Charset cs =
-              options.charset() != null
-                  ? options.charset()
-                  : probe.bom() || !probe.nonAscii()
-                      ? java.nio.charset.StandardCharsets.UTF_8
-                      : Tables.detect(path);
-          FastCsv.readRows(path, name, cs, c);
+          FastCsv.readByteRows(path, c); // UTF-8 without quotes: fields copied as bytes
         }
       }
     } catch (IOException e) {
@@ -146,38 +254,254 @@ public final class UnitRegister {
     if (c.header == null && diags.isEmpty()) {
       diags.add(Diagnostic.error("units.empty", Location.of(name)));
     }
-    for (Unit u : c.units) {
-      if (!u.parent().isEmpty() && !c.index.containsKey(u.parent())) {
-        diags.add(
-            Diagnostic.error("units.parent", Location.of(name, u.line(), 0), u.id(), u.parent()));
+    Columns cols = c.columns;
+    ByteIndex ids = cols == null ? null : cols.ids.build(cols.pool);
+    if (cols != null) {
+      for (int u = 0; u < cols.n; u++) {
+        int pf = cols.from[PARENT][u];
+        int pt = cols.to[PARENT][u];
+        if (pt > pf && ids.get(cols.pool, pf, pt) < 0) {
+          diags.add(
+              Diagnostic.error(
+                  "units.parent",
+                  Location.of(name, cols.lines[u], 0),
+                  cols.string(ID, u),
+                  cols.string(PARENT, u)));
+        }
       }
     }
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
+    if (diags.stream().anyMatch(Diagnostic::isError) || cols == null) {
       return new Loaded<>(null, diags);
     }
-    return new Loaded<>(new UnitRegister(List.copyOf(c.units), c.index, name), diags);
+    return new Loaded<>(new UnitRegister(cols, ids, name), diags);
+  }
+
+  /** The register being built: growing text columns over one byte pool. Not thread-safe. */
+  private static final class Columns {
+    final String[] extraKeys;
+    byte[] pool;
+    int used;
+    int[][] from;
+    int[][] to;
+    double[] staff;
+    double[] served;
+    long[] lines;
+    final ByteIndex.Builder ids;
+    int n;
+
+    Columns(String[] extraKeys, int expected, long poolBytes) {
+      this.extraKeys = extraKeys;
+      int cap = Math.max(16, expected);
+      pool = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(1024, poolBytes))];
+      from = new int[PARENT + 1 + extraKeys.length][cap];
+      to = new int[PARENT + 1 + extraKeys.length][cap];
+      staff = new double[cap];
+      served = new double[cap];
+      lines = new long[cap];
+      ids = new ByteIndex.Builder(cap);
+    }
+
+    /** Starts row {@link #n} (made permanent by {@link #commit}); text fields start empty. */
+    int begin(long line) {
+      if (n == lines.length) {
+        int c = n * 2;
+        for (int f = 0; f < from.length; f++) {
+          from[f] = Arrays.copyOf(from[f], c);
+          to[f] = Arrays.copyOf(to[f], c);
+        }
+        staff = Arrays.copyOf(staff, c);
+        served = Arrays.copyOf(served, c);
+        lines = Arrays.copyOf(lines, c);
+      }
+      for (int f = 0; f < from.length; f++) {
+        from[f][n] = f <= PARENT ? 0 : -1;
+        to[f][n] = f <= PARENT ? 0 : -1;
+      }
+      staff[n] = Double.NaN;
+      served[n] = Double.NaN;
+      lines[n] = line;
+      return n;
+    }
+
+    void commit() {
+      n++;
+    }
+
+    /** Registers the id of the current row; the position of an equal earlier id, or -1. */
+    int addId() {
+      return ids.add(pool, from[ID][n], to[ID][n]);
+    }
+
+    void bytes(int field, byte[] src, int f, int t) {
+      trimmed(field, src, f, t, true);
+    }
+
+    void text(int field, String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      trimmed(field, b, 0, b.length, false);
+    }
+
+    private void trimmed(int field, byte[] src, int f, int t, boolean trim) {
+      while (trim && f < t && (src[f] & 0xff) <= ' ') {
+        f++; // trimmed like String.trim (UTF-8 continuation bytes are never <= 0x20)
+      }
+      while (trim && t > f && (src[t - 1] & 0xff) <= ' ') {
+        t--;
+      }
+      int len = t - f;
+      if (used + len > pool.length) {
+        pool = Arrays.copyOf(pool, (int) Math.min(Integer.MAX_VALUE - 16, 2L * pool.length + len));
+      }
+      System.arraycopy(src, f, pool, used, len);
+      from[field][n] = used;
+      to[field][n] = used + len;
+      used += len;
+    }
+
+    String string(int field, int u) {
+      return new String(
+          pool, from[field][u], to[field][u] - from[field][u], StandardCharsets.UTF_8);
+    }
+  }
+
+  /** One row of the register: text cells (general reader) or byte slices (fast reader). */
+  private interface Row {
+    /** The row as a table row, for messages. */
+    TableRow table();
+
+    /** True when cell {@code col} is absent or blank. */
+    boolean blank(int col);
+
+    /** Cell {@code col}, trimmed. */
+    String text(int col);
+
+    /** Copies cell {@code col}, trimmed, into {@code field} of the current register row. */
+    void copy(int col, int field, Columns c);
+
+    /** Cell {@code col} as a number ({@link Parse#number} semantics). */
+    double number(int col);
+  }
+
+  /** A row from the general reader. */
+  private static final class TextRow implements Row {
+    TableRow row;
+
+    @Override
+    public TableRow table() {
+      return row;
+    }
+
+    @Override
+    public boolean blank(int col) {
+      return row.cell(col).isEmpty();
+    }
+
+    @Override
+    public String text(int col) {
+      return row.cell(col);
+    }
+
+    @Override
+    public void copy(int col, int field, Columns c) {
+      c.text(field, row.cell(col));
+    }
+
+    @Override
+    public double number(int col) {
+      return Parse.number(row.cell(col));
+    }
+  }
+
+  /** A row of a UTF-8 file without quotes, as slices of the file's bytes. */
+  private static final class ByteRow implements Row {
+    String file;
+    byte[] buf;
+    int from;
+    int to;
+    int[] fs;
+    int[] fe;
+    int nf;
+    long line;
+
+    @Override
+    public TableRow table() {
+      return FastCsv.tableRow(file, line, buf, from, to);
+    }
+
+    private int start(int col) {
+      int f = fs[col];
+      int t = fe[col];
+      while (f < t && (buf[f] & 0xff) <= ' ') {
+        f++;
+      }
+      return f;
+    }
+
+    private int end(int col) {
+      int f = fs[col];
+      int t = fe[col];
+      while (t > f && (buf[t - 1] & 0xff) <= ' ') {
+        t--;
+      }
+      return t;
+    }
+
+    @Override
+    public boolean blank(int col) {
+      return col < 0 || col >= nf || start(col) == end(col);
+    }
+
+    @Override
+    public String text(int col) {
+      if (col < 0 || col >= nf) {
+        return "";
+      }
+      int f = start(col);
+      return new String(buf, f, end(col) - f, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void copy(int col, int field, Columns c) {
+      if (col < nf) {
+        c.bytes(field, buf, fs[col], fe[col]);
+      } else {
+        c.bytes(field, buf, 0, 0);
+      }
+    }
+
+    @Override
+    public double number(int col) {
+      if (blank(col)) {
+        return Double.NaN;
+      }
+      double v = FastCsv.number(buf, start(col), end(col));
+      return Double.isNaN(v) ? Parse.number(text(col)) : v; // 1,234 or 95% or malformed
+    }
   }
 
   /** Collects units from the rows of the register. */
-  private static final class Collector implements TableHandler {
+  private static final class Collector implements TableHandler, FastCsv.ByteRows {
     final String file;
     final List<Diagnostic> diags;
     final boolean needStaff;
     final boolean needServed;
-    final List<Unit> units = new ArrayList<>();
-    final Map<String, Integer> index;
+    final long bytes;
+    final TextRow textRow = new TextRow();
+    final ByteRow byteRow = new ByteRow();
     String[] header;
     int[] cols;
     int[] extraCols;
     boolean done;
+    Columns columns;
 
     Collector(
         String file, List<Diagnostic> diags, boolean needStaff, boolean needServed, long bytes) {
-      this.index = new HashMap<>((int) Math.min(1 << 26, Math.max(16, bytes / 16)));
       this.file = file;
       this.diags = diags;
       this.needStaff = needStaff;
       this.needServed = needServed;
+      this.bytes = bytes;
+      byteRow.file = file;
     }
 
     @Override
@@ -193,95 +517,126 @@ public final class UnitRegister {
         return;
       }
       if (header == null) {
-        header = new String[row.size()];
-        for (int i = 0; i < header.length; i++) {
-          header[i] = Headers.clean(row.cell(i));
-        }
-        cols = new int[KNOWN.size()];
-        for (int k = 0; k < KNOWN.size(); k++) {
-          cols[k] = Headers.find(header, KNOWN.get(k));
-        }
-        List<Integer> extras = new ArrayList<>();
-        for (int i = 0; i < header.length; i++) {
-          boolean known = false;
-          for (int c : cols) {
-            known |= c == i;
-          }
-          if (!known && !header[i].isEmpty()) {
-            extras.add(i);
-          }
-        }
-        extraCols = extras.stream().mapToInt(Integer::intValue).toArray();
-        if (cols[0] < 0 || cols[1] < 0) {
-          diags.add(
-              Diagnostic.error("units.header", row.at(), String.join(",", header), "id,name")
-                  .withExcerpt(row.excerpt()));
-          done = true;
-        }
-        List<String> missing = new ArrayList<>();
-        if (needStaff && cols[4] < 0) {
-          missing.add("staff");
-        }
-        if (needServed && cols[5] < 0) {
-          missing.add("served");
-        }
-        if (!missing.isEmpty() && !done) {
-          diags.add(
-              Diagnostic.error(
-                      "units.header", row.at(), String.join(",", header), String.join(",", missing))
-                  .withExcerpt(row.excerpt()));
-          done = true;
-        }
+        header(row);
         return;
       }
-      String id = row.cell(cols[0]);
-      if (id.isEmpty()) {
-        diags.add(Diagnostic.error("units.id.blank", row.at(cols[0])).withExcerpt(row.excerpt()));
-        return;
-      }
-      Integer first = index.putIfAbsent(id, units.size());
-      if (first != null) {
-        diags.add(
-            Diagnostic.error("units.id.duplicate", row.at(cols[0]), id, units.get(first).line())
-                .withExcerpt(row.excerpt()));
-        return;
-      }
-      double staff = count(row, id, cols[4], "staff", needStaff);
-      double served = count(row, id, cols[5], "served", needServed);
-      Map<String, String> extra = Map.of();
-      if (extraCols.length > 0) {
-        extra = new LinkedHashMap<>();
-        for (int i : extraCols) {
-          extra.put(header[i], row.cell(i));
-        }
-      }
-      units.add(
-          new Unit(
-              id,
-              row.cell(cols[1]),
-              cols[2] < 0 ? "" : row.cell(cols[2]),
-              cols[3] < 0 ? "" : row.cell(cols[3]),
-              staff,
-              served,
-              extra,
-              row.line()));
+      textRow.row = row;
+      add(textRow, row.line());
     }
 
-    private double count(TableRow row, String id, int col, String what, boolean required) {
+    @Override
+    public void row(byte[] buf, int from, int to, int[] fs, int[] fe, int nf, long line) {
+      if (done) {
+        return;
+      }
+      if (header == null) {
+        header(FastCsv.tableRow(file, line, buf, from, to));
+        return;
+      }
+      ByteRow r = byteRow;
+      r.buf = buf;
+      r.from = from;
+      r.to = to;
+      r.fs = fs;
+      r.fe = fe;
+      r.nf = nf;
+      r.line = line;
+      add(r, line);
+    }
+
+    private void header(TableRow row) {
+      header = new String[row.size()];
+      for (int i = 0; i < header.length; i++) {
+        header[i] = Headers.clean(row.cell(i));
+      }
+      cols = new int[KNOWN.size()];
+      for (int k = 0; k < KNOWN.size(); k++) {
+        cols[k] = Headers.find(header, KNOWN.get(k));
+      }
+      List<Integer> extras = new ArrayList<>();
+      for (int i = 0; i < header.length; i++) {
+        boolean known = false;
+        for (int c : cols) {
+          known |= c == i;
+        }
+        if (!known && !header[i].isEmpty()) {
+          extras.add(i);
+        }
+      }
+      extraCols = extras.stream().mapToInt(Integer::intValue).toArray();
+      String[] keys = extras.stream().map(i -> header[i]).toArray(String[]::new);
+      columns = new Columns(keys, (int) Math.min(1 << 26, bytes / 24), bytes);
+      if (cols[0] < 0 || cols[1] < 0) {
+        diags.add(
+            Diagnostic.error("units.header", row.at(), String.join(",", header), "id,name")
+                .withExcerpt(row.excerpt()));
+        done = true;
+      }
+      List<String> missing = new ArrayList<>();
+      if (needStaff && cols[4] < 0) {
+        missing.add("staff");
+      }
+      if (needServed && cols[5] < 0) {
+        missing.add("served");
+      }
+      if (!missing.isEmpty() && !done) {
+        diags.add(
+            Diagnostic.error(
+                    "units.header", row.at(), String.join(",", header), String.join(",", missing))
+                .withExcerpt(row.excerpt()));
+        done = true;
+      }
+    }
+
+    private void add(Row row, long line) {
+      Columns c = columns;
+      if (row.blank(cols[0])) {
+        TableRow t = row.table();
+        diags.add(Diagnostic.error("units.id.blank", t.at(cols[0])).withExcerpt(t.excerpt()));
+        return;
+      }
+      int u = c.begin(line);
+      row.copy(cols[0], ID, c);
+      int first = c.addId();
+      if (first >= 0) {
+        TableRow t = row.table();
+        diags.add(
+            Diagnostic.error("units.id.duplicate", t.at(cols[0]), row.text(cols[0]), c.lines[first])
+                .withExcerpt(t.excerpt()));
+        return; // the row is not committed
+      }
+      c.staff[u] = count(row, cols[4], "staff", needStaff);
+      c.served[u] = count(row, cols[5], "served", needServed);
+      row.copy(cols[1], NAME, c);
+      if (cols[2] >= 0) {
+        row.copy(cols[2], TYPE, c);
+      }
+      if (cols[3] >= 0) {
+        row.copy(cols[3], PARENT, c);
+      }
+      for (int k = 0; k < extraCols.length; k++) {
+        row.copy(extraCols[k], PARENT + 1 + k, c);
+      }
+      c.commit();
+    }
+
+    private double count(Row row, int col, String what, boolean required) {
       if (col < 0) {
         return Double.NaN;
       }
-      double v = Parse.number(row.cell(col));
+      double v = row.number(col);
       if (Parse.malformed(v) || v < 0 || Double.isInfinite(v)) {
+        TableRow t = row.table();
         diags.add(
-            Diagnostic.error("units.number", row.at(col), what, row.cell(col))
-                .withExcerpt(row.excerpt()));
+            Diagnostic.error("units.number", t.at(col), what, row.text(col))
+                .withExcerpt(t.excerpt()));
         return Double.NaN;
       }
       if (required && !(v > 0)) {
+        TableRow t = row.table();
         diags.add(
-            Diagnostic.error("units.denominator", row.at(col), id, what)
-                .withExcerpt(row.excerpt()));
+            Diagnostic.error("units.denominator", t.at(col), row.text(cols[0]), what)
+                .withExcerpt(t.excerpt()));
       }
       return v;
     }

@@ -4,51 +4,78 @@ import java.util.Arrays;
 
 /**
  * An immutable open-addressing hash from byte strings to ints, looked up with a slice of a byte
- * array so that the hot loop of the CSV reader allocates nothing per row.
+ * array so that the hot loop of the CSV reader allocates nothing per row. Key {@code i} is the
+ * slice {@code pool[from[i], to[i])} of one shared array (a million unit ids are one array and two
+ * int columns, not a million objects).
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class ByteIndex {
-  private final byte[][] keys;
-  private final int[] values;
+  private final byte[] pool;
+  private final int[] from;
+  private final int[] to;
+  private final int[] slots; // key index + 1; 0 is an empty slot
   private final int mask;
-  private final byte[][] inOrder;
 
   /** An index of {@code keys[i] → i}; later duplicates are ignored. */
   public ByteIndex(byte[][] keys) {
-    int cap = Integer.highestOneBit(Math.max(4, keys.length * 2 + 1) - 1) << 1;
-    this.keys = new byte[cap][];
-    this.values = new int[cap];
-    this.mask = cap - 1;
-    this.inOrder = keys.clone();
-    for (int i = 0; i < keys.length; i++) {
-      int h = hash(keys[i], 0, keys[i].length) & mask;
-      while (this.keys[h] != null && !Arrays.equals(this.keys[h], keys[i])) {
-        h = (h + 1) & mask;
-      }
-      if (this.keys[h] == null) {
-        this.keys[h] = keys[i];
-        this.values[h] = i;
-      }
+    Builder b = new Builder(keys.length);
+    int total = 0;
+    for (byte[] k : keys) {
+      total += k.length;
     }
+    byte[] pool = new byte[total];
+    int p = 0;
+    for (byte[] k : keys) {
+      System.arraycopy(k, 0, pool, p, k.length);
+      if (b.add(pool, p, p + k.length) >= 0) {
+        b.unindexed = true;
+        b.append(p, p + k.length); // a duplicate keeps its position but is never found
+      }
+      p += k.length;
+    }
+    ByteIndex built = b.build();
+    this.pool = built.pool;
+    this.from = built.from;
+    this.to = built.to;
+    this.slots = built.slots;
+    this.mask = built.mask;
   }
 
-  /** The keys in the order given (key i has value i); do not modify. */
-  byte[][] keysInOrder() {
-    return inOrder;
+  private ByteIndex(byte[] pool, int[] from, int[] to, int[] slots) {
+    this.pool = pool;
+    this.from = from;
+    this.to = to;
+    this.slots = slots;
+    this.mask = slots.length - 1;
   }
 
   /** The value of {@code buf[from, to)}, or -1. */
   public int get(byte[] buf, int from, int to) {
-    int h = hash(buf, from, to) & mask;
-    int len = to - from;
+    return find(pool, this.from, this.to, slots, mask, buf, from, to);
+  }
+
+  /** True when key {@code i} equals {@code buf[f, t)} (a cheap check of a predicted key). */
+  public boolean matches(int i, byte[] buf, int f, int t) {
+    return i >= 0 && i < from.length && FastCsv.same(pool, from[i], to[i], buf, f, t);
+  }
+
+  /** Number of keys. */
+  public int size() {
+    return from.length;
+  }
+
+  private static int find(
+      byte[] pool, int[] from, int[] to, int[] slots, int mask, byte[] buf, int f, int t) {
+    int h = hash(buf, f, t) & mask;
+    int len = t - f;
     while (true) {
-      byte[] k = keys[h];
-      if (k == null) {
+      int k = slots[h] - 1;
+      if (k < 0) {
         return -1;
       }
-      if (k.length == len && FastCsv.same(k, 0, len, buf, from, to)) {
-        return values[h];
+      if (to[k] - from[k] == len && FastCsv.same(pool, from[k], to[k], buf, f, t)) {
+        return k;
       }
       h = (h + 1) & mask;
     }
@@ -60,5 +87,96 @@ public final class ByteIndex {
       h = (h ^ b[i]) * 0x01000193;
     }
     return h ^ (h >>> 16);
+  }
+
+  /**
+   * Builds an index key by key; the pool may be reallocated between calls (pass the current one
+   * each time, and the final one to {@link #build}). Not thread-safe.
+   */
+  public static final class Builder {
+    private byte[] pool = new byte[0];
+    private int[] from;
+    private int[] to;
+    private int[] slots;
+    private int n;
+    private boolean unindexed;
+
+    /** A builder expecting about {@code expected} keys. */
+    public Builder(int expected) {
+      int cap = Math.max(4, expected);
+      from = new int[cap];
+      to = new int[cap];
+      slots = new int[Integer.highestOneBit(Math.max(4, cap * 2 + 1) - 1) << 1];
+    }
+
+    /**
+     * Adds {@code pool[f, t)} as key {@link #size()} unless an equal key is there; returns that
+     * earlier key's index, or -1 when the key was added.
+     */
+    public int add(byte[] pool, int f, int t) {
+      this.pool = pool;
+      int mask = slots.length - 1;
+      int h = hash(pool, f, t) & mask;
+      int len = t - f;
+      while (slots[h] != 0) {
+        int k = slots[h] - 1;
+        if (to[k] - from[k] == len && FastCsv.same(pool, from[k], to[k], pool, f, t)) {
+          return k;
+        }
+        h = (h + 1) & mask;
+      }
+      append(f, t);
+      slots[h] = n;
+      if (2 * n > slots.length) {
+        rehash();
+      }
+      return -1;
+    }
+
+    private void append(int f, int t) {
+      if (n == from.length) {
+        from = Arrays.copyOf(from, n * 2);
+        to = Arrays.copyOf(to, n * 2);
+      }
+      from[n] = f;
+      to[n] = t;
+      n++;
+    }
+
+    /** The index of an equal key added so far, or -1. */
+    public int get(byte[] buf, int f, int t) {
+      return find(pool, from, to, slots, slots.length - 1, buf, f, t);
+    }
+
+    /** Keys added so far. */
+    public int size() {
+      return n;
+    }
+
+    private void rehash() {
+      int[] s = new int[slots.length * 2];
+      int mask = s.length - 1;
+      for (int k = 0; k < n; k++) {
+        if (unindexed && find(pool, from, to, s, mask, pool, from[k], to[k]) >= 0) {
+          continue; // a duplicate appended unindexed
+        }
+        int h = hash(pool, from[k], to[k]) & mask;
+        while (s[h] != 0) {
+          h = (h + 1) & mask;
+        }
+        s[h] = k + 1;
+      }
+      slots = s;
+    }
+
+    /** The index over the final pool (the builder must not be used afterwards). */
+    public ByteIndex build(byte[] finalPool) {
+      this.pool = finalPool;
+      return build();
+    }
+
+    private ByteIndex build() {
+      return new ByteIndex(pool, Arrays.copyOf(from, n), Arrays.copyOf(to, n), slots);
+    }
   }
 }

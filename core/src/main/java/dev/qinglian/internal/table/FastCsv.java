@@ -243,29 +243,55 @@ public final class FastCsv {
     }
   }
 
+  /** Receives the lines of a quote-free file as byte slices, without decoding them. */
+  public interface ByteRows {
+    /**
+     * One non-blank line {@code buf[from, to)} (line end removed) at line number {@code line}:
+     * field {@code i < fields} is {@code buf[fieldFrom[i], fieldTo[i])}. The arrays are reused.
+     */
+    void row(byte[] buf, int from, int to, int[] fieldFrom, int[] fieldTo, int fields, long line);
+  }
+
   /**
-   * Reads a whole quote-free CSV file row by row (sequentially, for small and medium files such as
-   * the unit register): each line decoded and split on commas, blank lines skipped.
+   * Reads a whole quote-free CSV file line by line (sequentially, for small and medium files such
+   * as the unit register) and splits each line at commas, without decoding; blank lines skipped.
    */
-  public static void readRows(Path file, String name, Charset cs, TableHandler handler)
-      throws IOException {
+  public static void readByteRows(Path file, ByteRows handler) throws IOException {
     byte[] all = java.nio.file.Files.readAllBytes(file);
     int start = hasBom(all) ? 3 : 0;
-    handler.startTable(null);
+    int[] fs = new int[16];
+    int[] fe = new int[16];
     long line = 1;
     int rs = start;
     while (rs < all.length) {
-      int re = indexOf(all, rs, all.length, (byte) '\n');
-      if (re < 0) {
-        re = all.length;
+      int nf = 0;
+      int fieldStart = rs;
+      int i = rs;
+      for (; i < all.length && all[i] != '\n'; i++) {
+        if (all[i] == ',') {
+          if (nf + 1 == fs.length) {
+            fs = java.util.Arrays.copyOf(fs, fs.length * 2);
+            fe = java.util.Arrays.copyOf(fe, fe.length * 2);
+          }
+          fs[nf] = fieldStart;
+          fe[nf++] = i;
+          fieldStart = i + 1;
+        }
       }
-      int end = re > rs && all[re - 1] == '\r' ? re - 1 : re;
+      int end = i > rs && all[i - 1] == '\r' ? i - 1 : i;
       if (end > rs) {
-        handler.row(row(name, line, all, rs, end, cs));
+        fs[nf] = fieldStart;
+        fe[nf++] = Math.max(fieldStart, end);
+        handler.row(all, rs, end, fs, fe, nf, line);
       }
       line++;
-      rs = re + 1;
+      rs = i + 1;
     }
+  }
+
+  /** A row of a quote-free file decoded as text (for the header, and for messages). */
+  public static TableRow tableRow(String name, long line, byte[] buf, int from, int to) {
+    return row(name, line, buf, from, to, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** A decoded row (split on commas; the file has no quotes). */
@@ -343,6 +369,7 @@ public final class FastCsv {
     int lastUnitStart;
     int lastUnitEnd;
     int lastLeaf = -1;
+    int[] follows;
     int slowCount;
     int[] slowRow = new int[64];
     int[] slowStart = new int[64];
@@ -412,7 +439,6 @@ public final class FastCsv {
     final Columns cols;
     final ByteIndex units;
     final ByteIndex leaves;
-    final byte[][] leafKeys;
     final double[] rangeMin;
     final double[] rangeMax;
     final int maxCol;
@@ -427,7 +453,6 @@ public final class FastCsv {
         Writer writer) {
       this.cols = cols;
       this.writer = writer;
-      this.leafKeys = leaves.keysInOrder();
       this.units = units;
       this.leaves = leaves;
       this.rangeMin = rangeMin;
@@ -458,6 +483,10 @@ public final class FastCsv {
         limit = buf.length;
       }
       Block b = new Block();
+      b.follows = new int[leaves.size()];
+      for (int i = 0; i < b.follows.length; i++) {
+        b.follows[i] = i + 1;
+      }
       b.buf = buf;
       b.writer = writer == null ? null : writer.forBlock();
       int owned = (int) (to - readFrom); // rows starting before this offset are ours
@@ -541,10 +570,15 @@ public final class FastCsv {
           b.slow(row, rs, end);
           return;
         }
-        int l = b.lastLeaf + 1;
-        if (l >= leafKeys.length
-            || !same(buf, fs[ic], fe[ic], leafKeys[l], 0, leafKeys[l].length)) {
-          l = leaves.get(buf, fs[ic], fe[ic]); // not the indicator following the previous one
+        // predicted: the indicator that followed the previous one last time (files list the
+        // indicators of a unit in the same order, row after row)
+        int prev = b.lastLeaf;
+        int l = prev < 0 ? 0 : b.follows[prev];
+        if (!leaves.matches(l, buf, fs[ic], fe[ic])) {
+          l = leaves.get(buf, fs[ic], fe[ic]);
+          if (prev >= 0 && l >= 0) {
+            b.follows[prev] = l;
+          }
         }
         b.lastLeaf = l;
         if (l < 0) {
@@ -610,7 +644,7 @@ public final class FastCsv {
    * Double#parseDouble} would give it (an exact integer mantissa divided by an exact power of ten
    * is correctly rounded); NaN for anything else, which the general parser then handles.
    */
-  static double number(byte[] b, int from, int to) {
+  public static double number(byte[] b, int from, int to) {
     int i = from;
     boolean neg = false;
     if (i < to && b[i] == '-') {
