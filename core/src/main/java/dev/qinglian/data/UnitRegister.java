@@ -158,6 +158,16 @@ public final class UnitRegister {
     return text(TYPE, u);
   }
 
+  /** Staff of the unit at position {@code u}, NaN when not given. */
+  public double staff(int u) {
+    return staff[u];
+  }
+
+  /** Population served by the unit at position {@code u}, NaN when not given. */
+  public double served(int u) {
+    return served[u];
+  }
+
   /** The file the register was read from, or empty. */
   public String file() {
     return file;

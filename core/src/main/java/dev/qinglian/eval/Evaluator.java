@@ -1,7 +1,6 @@
 package dev.qinglian.eval;
 
 import dev.qinglian.data.Dataset;
-import dev.qinglian.data.Unit;
 import dev.qinglian.data.UnitRegister;
 import dev.qinglian.internal.kernel.Flags;
 import dev.qinglian.internal.kernel.Kernel;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Evaluates months of a {@link Dataset} under an {@link IndicatorModel}.
@@ -58,21 +58,12 @@ public final class Evaluator {
     int leaves = model.leaves().size();
     double[][] raw = new double[leaves][];
     byte[][] flags = new byte[leaves][];
-    double[] scratch = new double[units];
     MissingPolicy policy = model.missing();
     boolean[] empty = new boolean[leaves];
     double[] noValues = null; // one shared all-NaN column for leaves without any value
     byte[] noFlags = null;
     for (int l = 0; l < leaves; l++) {
-      LeafSpec spec = model.leaves().get(l).leaf();
-      int window = spec.frequency().validMonths();
-      int reach =
-          window - 1 + (policy.kind() == MissingPolicy.Kind.LAST_VALUE ? policy.maxMonths() : 0);
-      boolean any = false;
-      for (int k = 0; k <= reach && !any; k++) {
-        any = data.hasColumn(period.minusMonths(k), l);
-      }
-      if (!any && policy.kind() != MissingPolicy.Kind.GROUP_MEAN) {
+      if (!anyValue(data, period, l) && policy.kind() != MissingPolicy.Kind.GROUP_MEAN) {
         if (noValues == null) {
           noValues = new double[units];
           java.util.Arrays.fill(noValues, Double.NaN);
@@ -81,42 +72,76 @@ public final class Evaluator {
         raw[l] = noValues;
         flags[l] = noFlags;
         empty[l] = true;
-        continue;
       }
-      double[] x = new double[units];
-      byte[] f = new byte[units];
-      data.copyColumn(period, l, x);
-      int missing = countNaN(x);
-      for (int k = 1; k <= reach && missing > 0; k++) {
-        YearMonth earlier = period.minusMonths(k);
-        if (!data.hasColumn(earlier, l)) {
-          continue;
-        }
-        data.copyColumn(earlier, l, scratch);
-        byte flag = k < window ? Flags.CARRIED : (byte) (Flags.CARRIED | Flags.STALE);
-        for (int u = 0; u < units; u++) {
-          if (Double.isNaN(x[u]) && !Double.isNaN(scratch[u])) {
-            x[u] = scratch[u];
-            f[u] = flag;
-            missing--;
-          }
-        }
-      }
-      if (missing > 0 && policy.kind() == MissingPolicy.Kind.GROUP_MEAN) {
-        impute(spec, register, x, f);
-      }
-      raw[l] = x;
-      flags[l] = f;
     }
+    IntStream range = IntStream.range(0, leaves);
+    (units * (long) leaves >= PARALLEL_CELLS ? range.parallel() : range)
+        .filter(l -> !empty[l])
+        .forEach(l -> fill(data, period, l, raw, flags));
     double[] staff = new double[units];
     double[] served = new double[units];
     for (int u = 0; u < units; u++) {
-      Unit unit = register.units().get(u);
-      staff[u] = unit.staff();
-      served[u] = unit.served();
+      staff[u] = register.staff(u);
+      served[u] = register.served(u);
     }
     Kernel.Output out = kernel.evaluate(raw, flags, empty, staff, served);
     return new PeriodResult(model, kernel, register, period, raw, flags, out);
+  }
+
+  /** Below this many units × leaves a month is prepared on the calling thread only. */
+  private static final long PARALLEL_CELLS = 1L << 18;
+
+  /** Months back a value of leaf {@code l} may come from (validity window and policy). */
+  private int reach(int l) {
+    MissingPolicy policy = model.missing();
+    int window = model.leaves().get(l).leaf().frequency().validMonths();
+    return window - 1 + (policy.kind() == MissingPolicy.Kind.LAST_VALUE ? policy.maxMonths() : 0);
+  }
+
+  private boolean anyValue(Dataset data, YearMonth period, int l) {
+    for (int k = 0; k <= reach(l); k++) {
+      if (data.hasColumn(period.minusMonths(k), l)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The values used for leaf {@code l}: reported, carried within the window, or imputed. */
+  private void fill(Dataset data, YearMonth period, int l, double[][] raw, byte[][] flags) {
+    UnitRegister register = data.units();
+    int units = register.size();
+    LeafSpec spec = model.leaves().get(l).leaf();
+    int window = spec.frequency().validMonths();
+    int reach = reach(l);
+    double[] x = new double[units];
+    byte[] f = new byte[units];
+    data.copyColumn(period, l, x);
+    int missing = countNaN(x);
+    double[] scratch = null;
+    for (int k = 1; k <= reach && missing > 0; k++) {
+      YearMonth earlier = period.minusMonths(k);
+      if (!data.hasColumn(earlier, l)) {
+        continue;
+      }
+      if (scratch == null) {
+        scratch = new double[units];
+      }
+      data.copyColumn(earlier, l, scratch);
+      byte flag = k < window ? Flags.CARRIED : (byte) (Flags.CARRIED | Flags.STALE);
+      for (int u = 0; u < units; u++) {
+        if (Double.isNaN(x[u]) && !Double.isNaN(scratch[u])) {
+          x[u] = scratch[u];
+          f[u] = flag;
+          missing--;
+        }
+      }
+    }
+    if (missing > 0 && model.missing().kind() == MissingPolicy.Kind.GROUP_MEAN) {
+      impute(spec, register, x, f);
+    }
+    raw[l] = x;
+    flags[l] = f;
   }
 
   /** Evaluates every month from {@code from} to {@code to} inclusive, in order. */
@@ -145,17 +170,16 @@ public final class Evaluator {
     Map<String, double[]> sums = new HashMap<>();
     double[] base = new double[units];
     for (int u = 0; u < units; u++) {
-      Unit unit = register.units().get(u);
       base[u] =
           switch (d.base()) {
             case NONE -> 1;
-            case STAFF -> unit.staff() / d.per();
-            case SERVED -> unit.served() / d.per();
+            case STAFF -> register.staff(u) / d.per();
+            case SERVED -> register.served(u) / d.per();
           };
       if (!Double.isNaN(x[u])) {
         double eff = x[u] / base[u];
         if (!Double.isNaN(eff) && !Double.isInfinite(eff)) {
-          double[] s = sums.computeIfAbsent(unit.type(), k -> new double[2]);
+          double[] s = sums.computeIfAbsent(register.type(u), k -> new double[2]);
           s[0] += eff;
           s[1]++;
         }
@@ -163,7 +187,7 @@ public final class Evaluator {
     }
     for (int u = 0; u < units; u++) {
       if (Double.isNaN(x[u])) {
-        double[] s = sums.get(register.units().get(u).type());
+        double[] s = sums.get(register.type(u));
         if (s != null && s[1] > 0) {
           x[u] = s[0] / s[1] * base[u];
           f[u] = Flags.IMPUTED;

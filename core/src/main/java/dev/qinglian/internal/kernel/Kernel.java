@@ -6,10 +6,12 @@ import dev.qinglian.model.Denominator;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.LeafSpec;
 import dev.qinglian.model.Node;
+import dev.qinglian.model.Outliers;
 import dev.qinglian.model.OverrideRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The model compiled to arrays, and the evaluation of one period's column batch: normalise →
@@ -26,6 +28,7 @@ public final class Kernel {
   private final int[][] children;
   private final boolean[] geometric;
   private final int[] leafNode;
+  private final boolean[] isLeaf;
   private final double[] nominal;
   private final int[] ruleLeaf;
   private final int[] ruleCap;
@@ -66,9 +69,11 @@ public final class Kernel {
     }
     List<Node> leaves = model.leaves();
     leafNode = new int[leaves.size()];
+    isLeaf = new boolean[nodeCount];
     nominal = new double[leaves.size()];
     for (int l = 0; l < leaves.size(); l++) {
       leafNode[l] = pos.get(leaves.get(l).id());
+      isLeaf[leafNode[l]] = true;
       double w = 1;
       for (int i = leafNode[l]; i > 0; i = parent[i]) {
         w *= localWeight[i];
@@ -154,7 +159,22 @@ public final class Kernel {
   }
 
   /**
-   * Evaluates a batch.
+   * Units per tile of the per-unit stages (aggregation, coverage, classes): the working arrays of a
+   * tile stay in the core's cache while every node is aggregated, and tiles run on all cores.
+   */
+  static final int TILE = 2048;
+
+  /** Below this many units × leaves the batch is evaluated on the calling thread only. */
+  static final long PARALLEL_CELLS = 1L << 18;
+
+  /**
+   * Evaluates a batch. Large batches use all cores (leaves in parallel, then tiles of units); the
+   * result does not depend on the number of threads, since every unit's arithmetic is the same.
+   *
+   * <p>This is the seam for engines past one machine: the inputs are plain arrays of one period,
+   * the output is plain arrays, and every stage except the cross-sectional normalisations (min-max,
+   * z-score, rank, which need the whole column) is independent per unit. A distributed engine would
+   * compute those column statistics first and then call the kernel per partition.
    *
    * @param raw raw reported values [leaf][unit], NaN where missing (not modified)
    * @param flags provenance bits [leaf][unit] ({@link Flags})
@@ -167,54 +187,80 @@ public final class Kernel {
     int units = staff.length;
     int leaves = leafNode.length;
     Output out = new Output(nodeCount, leaves, units);
-    double[] x = new double[units];
-    for (int l = 0; l < leaves; l++) {
-      if (empty[l]) {
-        out.score[leafNode[l]] = raw[l]; // all NaN, shared and never written: no scores
-        continue;
+    boolean parallel = (long) units * leaves >= PARALLEL_CELLS;
+    IntStream leafRange = IntStream.range(0, leaves);
+    (parallel ? leafRange.parallel() : leafRange)
+        .forEach(l -> normaliseLeaf(l, raw, flags, empty, staff, served, out));
+    for (int i = 0; i < nodeCount; i++) {
+      if (out.score[i] == null) {
+        out.score[i] = new double[units]; // inner nodes, filled tile by tile
       }
-      LeafSpec spec = model.leaves().get(l).leaf();
-      Denominator d = spec.denominator();
-      double[] r = raw[l];
-      if (d.base() == Denominator.Base.NONE) {
-        System.arraycopy(r, 0, x, 0, units);
-      } else {
-        double[] base = d.base() == Denominator.Base.STAFF ? staff : served;
-        double per = d.per();
-        for (int u = 0; u < units; u++) {
-          x[u] = r[u] / base[u] * per;
-        }
-      }
-      out.treated[l] = Treat.apply(spec.outliers(), x, flags[l]);
-      double[] s = new double[units];
-      Normalise.column(spec.normalisation(), spec.direction(), x, s);
-      out.score[leafNode[l]] = s;
     }
-    aggregate(out.score, units);
-    coverage(out, flags, units);
-    classify(out, raw, flags, units);
+    int tiles = (units + TILE - 1) / TILE;
+    IntStream tileRange = IntStream.range(0, tiles);
+    (parallel ? tileRange.parallel() : tileRange)
+        .forEach(
+            t -> {
+              int from = t * TILE;
+              int to = Math.min(units, from + TILE);
+              aggregate(out.score, from, to);
+              coverage(out, flags, from, to);
+              classify(out, raw, flags, from, to);
+            });
     return out;
+  }
+
+  private void normaliseLeaf(
+      int l,
+      double[][] raw,
+      byte[][] flags,
+      boolean[] empty,
+      double[] staff,
+      double[] served,
+      Output out) {
+    if (empty[l]) {
+      out.score[leafNode[l]] = raw[l]; // all NaN, shared and never written: no scores
+      return;
+    }
+    int units = staff.length;
+    LeafSpec spec = model.leaves().get(l).leaf();
+    Denominator d = spec.denominator();
+    double[] r = raw[l];
+    double[] x = r; // read only, unless a denominator or a treatment changes the values
+    if (d.base() != Denominator.Base.NONE) {
+      x = new double[units];
+      double[] base = d.base() == Denominator.Base.STAFF ? staff : served;
+      double per = d.per();
+      for (int u = 0; u < units; u++) {
+        x[u] = r[u] / base[u] * per;
+      }
+    } else if (spec.outliers().kind() != Outliers.Kind.NONE) {
+      x = r.clone();
+    }
+    out.treated[l] = Treat.apply(spec.outliers(), x, flags[l]);
+    double[] s = new double[units];
+    Normalise.column(spec.normalisation(), spec.direction(), x, s);
+    out.score[leafNode[l]] = s;
   }
 
   /**
    * Coverage: 1 minus the nominal weight of the leaves without a reported or carried value (imputed
    * values are not data), so that a fully covered unit has exactly 1.
    */
-  private void coverage(Output out, byte[][] flags, int units) {
-    double[] missing = new double[units];
+  private void coverage(Output out, byte[][] flags, int from, int to) {
+    double[] missing = new double[to - from];
     for (int l = 0; l < leafNode.length; l++) {
       double[] s = out.score[leafNode[l]];
       byte[] f = flags[l];
       double w = nominal[l];
-      for (int u = 0; u < units; u++) {
-        if (Double.isNaN(s[u]) || (f[u] & Flags.IMPUTED) != 0) {
-          missing[u] += w;
-        }
+      for (int u = from; u < to; u++) {
+        boolean gone = Double.isNaN(s[u]) | (f[u] & Flags.IMPUTED) != 0;
+        missing[u - from] += gone ? w : 0;
       }
     }
     double[] c = out.coverage;
-    for (int u = 0; u < units; u++) {
-      c[u] = Math.max(0, 1 - missing[u]);
+    for (int u = from; u < to; u++) {
+      c[u] = Math.max(0, 1 - missing[u - from]);
     }
   }
 
@@ -224,39 +270,38 @@ public final class Kernel {
    * taken relative to 100 ({@code 100·exp(Σw·ln(s/100)/Σw)}) so that all-100 children give exactly
    * 100.
    */
-  private void aggregate(double[][] score, int units) {
-    double[] den = new double[units];
+  private void aggregate(double[][] score, int from, int to) {
+    double[] den = new double[to - from];
     for (int i = nodeCount - 1; i >= 0; i--) {
-      if (score[i] != null) {
+      if (isLeaf[i]) {
         continue; // a leaf
       }
-      double[] n = new double[units];
+      double[] n = score[i];
       java.util.Arrays.fill(den, 0);
       boolean geo = geometric[i];
       for (int c : children[i]) {
         double w = weight[c];
         double[] s = score[c];
-        for (int u = 0; u < units; u++) {
+        for (int u = from; u < to; u++) {
           double v = s[u];
           if (!Double.isNaN(v)) {
             n[u] += geo ? w * Math.log(v / 100) : w * v;
-            den[u] += w;
+            den[u - from] += w;
           }
         }
       }
-      for (int u = 0; u < units; u++) {
-        double d = den[u];
+      for (int u = from; u < to; u++) {
+        double d = den[u - from];
         n[u] = d == 0 ? Double.NaN : (geo ? 100 * Math.exp(n[u] / d) : n[u] / d);
       }
-      score[i] = n;
     }
   }
 
-  private void classify(Output out, double[][] raw, byte[][] flags, int units) {
+  private void classify(Output out, double[][] raw, byte[][] flags, int from, int to) {
     double[] index = out.score[0];
     double minCoverage = model.missing().minCoverage();
     int worst = bandMin.length - 1;
-    for (int u = 0; u < units; u++) {
+    for (int u = from; u < to; u++) {
       double x = index[u];
       int b = -1;
       if (!Double.isNaN(x)) {
