@@ -135,16 +135,28 @@ public final class DataReader {
     return read(files, ordered, false);
   }
 
+  /** Workbooks up to this size are parsed ahead on other threads (and replayed in order). */
+  private static final long STAGE_BYTES = 32L << 20;
+
   private Loaded<Dataset> read(List<Path> files, boolean ordered, boolean partial) {
     Merge merge = new Merge(ordered);
     Map<Charset, ByteIndex> indexes = new HashMap<>();
+    List<java.util.concurrent.CompletableFuture<Staged>> ahead = new ArrayList<>();
+    for (Path path : files) {
+      ahead.add(
+          files.size() > 1 && Tables.isXlsx(path) && size(path) <= STAGE_BYTES
+              ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Staged.read(path))
+              : null);
+    }
     for (int f = 0; f < files.size(); f++) {
       Path path = files.get(f);
       String name = path.toString();
       merge.fileNames.add(name);
       FileHandler h = new FileHandler(merge, f, name);
       try {
-        if (Tables.isXlsx(path)) {
+        if (ahead.get(f) != null) {
+          ahead.get(f).join().replay(h);
+        } else if (Tables.isXlsx(path)) {
           Tables.readXlsx(path, name, h);
         } else {
           FastCsv.Probe probe = FastCsv.probe(path);
@@ -214,6 +226,62 @@ public final class DataReader {
     double[][][] v = new double[last - first + 1][][];
     values.forEach((k, m) -> v[k - first] = m);
     return new Loaded<>(new Dataset(model, units, first, v, merge.fileNames), merge.diags);
+  }
+
+  private static long size(Path p) {
+    try {
+      return java.nio.file.Files.size(p);
+    } catch (IOException e) {
+      return Long.MAX_VALUE; // read in line, where the error is reported
+    }
+  }
+
+  /**
+   * The tables of a workbook read ahead on another thread; replayed to a handler in the reading
+   * thread, so that the merge (and every message) is the same as reading in file order.
+   */
+  private static final class Staged implements TableHandler {
+    private final List<Object> events = new ArrayList<>(); // a sheet name (String) or a row
+    private Exception failure;
+
+    static Staged read(Path path) {
+      Staged s = new Staged();
+      try {
+        Tables.readXlsx(path, path.toString(), s);
+      } catch (IOException | Tables.ReadException | RuntimeException e) {
+        s.failure = e;
+      }
+      return s;
+    }
+
+    @Override
+    public void startTable(String sheet) {
+      events.add(sheet == null ? "" : sheet);
+    }
+
+    @Override
+    public void row(TableRow row) {
+      events.add(row.copy());
+    }
+
+    void replay(TableHandler h) throws IOException, Tables.ReadException {
+      for (Object e : events) {
+        if (e instanceof String sheet) {
+          h.startTable(sheet);
+        } else {
+          h.row((TableRow) e);
+        }
+      }
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      if (failure instanceof Tables.ReadException re) {
+        throw re;
+      }
+      if (failure instanceof RuntimeException re) {
+        throw re;
+      }
+    }
   }
 
   /**

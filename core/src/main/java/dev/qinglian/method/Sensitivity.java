@@ -178,8 +178,29 @@ public final class Sensitivity {
       }
     }
     double[] baseWeight = new double[nNodes];
+    boolean[] leaf = new boolean[nNodes];
+    boolean[] ownGeo = new boolean[nNodes];
     for (int i = 0; i < nNodes; i++) {
       baseWeight[i] = nodes.get(i).weight();
+      leaf[i] = nodes.get(i).isLeaf();
+      ownGeo[i] = nodes.get(i).aggregation() == dev.qinglian.model.Aggregation.GEOMETRIC;
+    }
+    int[] parent = new int[nNodes];
+    parent[0] = -1;
+    for (int i = 0; i < nNodes; i++) {
+      for (int ci : children[i]) {
+        parent[ci] = i;
+      }
+    }
+    // ln(s/100) of every leaf score, once per variant (the geometric samples need it)
+    double[][][] leafLogs = new double[variants][nNodes][];
+    for (int v = 0; v < variants; v++) {
+      for (int i = 0; i < nNodes; i++) {
+        if (leaf[i]) {
+          double[] sc = leafScores[v][i];
+          leafLogs[v][i] = logs(sc, new double[units]); // NaN stays NaN
+        }
+      }
     }
     double[] bandMin = model.bands().stream().mapToDouble(Band::min).toArray();
     List<Node> dims = model.dimensions();
@@ -199,10 +220,13 @@ public final class Sensitivity {
               SplittableRandom rnd = new SplittableRandom(o.seed() * 1_000_003L + c);
               double[] w = new double[nNodes];
               double[][] score = new double[nNodes][];
+              double[][] logs = new double[nNodes][];
               double[][] own = new double[nNodes][];
+              double[][] ownLog = new double[nNodes][];
               for (int i = 0; i < nNodes; i++) {
-                if (!nodes.get(i).isLeaf()) {
+                if (!leaf[i]) {
                   own[i] = new double[units];
+                  ownLog[i] = new double[units];
                 }
               }
               double[] num = new double[units];
@@ -220,57 +244,24 @@ public final class Sensitivity {
                 policy[s] = rnd.nextInt(policies.size());
                 norm[s] = rnd.nextInt(norms.size());
                 int v = policy[s] * norms.size() + norm[s];
-                // bottom-up aggregation with the sample's weights (reverse pre-order)
+                // bottom-up aggregation with the sample's weights (reverse pre-order); only the
+                // inner nodes are recomputed, from the leaf scores (and their logarithms) of the
+                // sample's variant, computed once
                 for (int i = nNodes - 1; i >= 0; i--) {
-                  Node node = nodes.get(i);
-                  if (node.isLeaf()) {
+                  if (leaf[i]) {
                     score[i] = leafScores[v][i];
+                    logs[i] = leafLogs[v][i];
                     continue;
                   }
-                  boolean geo =
-                      aggregation[s] < 0
-                          ? node.aggregation() == dev.qinglian.model.Aggregation.GEOMETRIC
-                          : aggregation[s] == 1;
-                  Arrays.fill(num, 0);
-                  Arrays.fill(den, 0);
-                  for (int ci : children[i]) {
-                    double[] sc = score[ci];
-                    double wc = w[ci];
-                    for (int u = 0; u < units; u++) {
-                      double x = sc[u];
-                      if (!Double.isNaN(x)) {
-                        num[u] += geo ? wc * Math.log(Math.max(x, 1e-9) / 100) : wc * x;
-                        den[u] += wc;
-                      }
-                    }
+                  boolean geo = aggregation[s] < 0 ? ownGeo[i] : aggregation[s] == 1;
+                  score[i] = aggregate(geo ? logs : score, children[i], w, geo, num, den, own[i]);
+                  int pi = parent[i];
+                  if (pi >= 0 && (aggregation[s] < 0 ? ownGeo[pi] : aggregation[s] == 1)) {
+                    logs[i] = logs(score[i], ownLog[i]); // the parent aggregates geometrically
                   }
-                  double[] out = own[i];
-                  for (int u = 0; u < units; u++) {
-                    out[u] =
-                        den[u] == 0
-                            ? Double.NaN
-                            : (geo ? 100 * Math.exp(num[u] / den[u]) : num[u] / den[u]);
-                  }
-                  score[i] = out;
                 }
-                double[] index = score[0];
-                byte[] b = new byte[units];
-                for (int u = 0; u < units; u++) {
-                  if (insufficient[v][u] || Double.isNaN(index[u])) {
-                    b[u] = -1;
-                    continue;
-                  }
-                  int k = bandMin.length - 1;
-                  for (int j = 0; j < bandMin.length; j++) {
-                    if (index[u] >= bandMin[j]) {
-                      k = j;
-                      break;
-                    }
-                  }
-                  b[u] = (byte) Math.max(k, capBand[v][u]);
-                }
-                bands[s] = b;
-                ranks[s] = rank(index, b);
+                bands[s] = classify(score[0], bandMin, insufficient[v], capBand[v]);
+                ranks[s] = rank(score[0], bands[s]);
               }
             });
     // per unit
@@ -279,16 +270,19 @@ public final class Sensitivity {
     for (int u : order) {
       int[] r = new int[samples];
       int m = 0;
-      Map<String, Double> colours = new LinkedHashMap<>();
-      for (Band band : model.bands()) {
-        colours.put(band.id(), 0.0);
-      }
+      int[] count = new int[model.bands().size() + 1]; // the last: insufficient
       for (int s = 0; s < samples; s++) {
         if (ranks[s][u] > 0) {
           r[m++] = ranks[s][u];
         }
-        String id = bands[s][u] < 0 ? Band.INSUFFICIENT.id() : model.bands().get(bands[s][u]).id();
-        colours.merge(id, 1.0 / samples, Double::sum);
+        count[bands[s][u] < 0 ? count.length - 1 : bands[s][u]]++;
+      }
+      Map<String, Double> colours = new LinkedHashMap<>();
+      for (int b = 0; b < model.bands().size(); b++) {
+        colours.put(model.bands().get(b).id(), count[b] / (double) samples);
+      }
+      if (count[count.length - 1] > 0) {
+        colours.put(Band.INSUFFICIENT.id(), count[count.length - 1] / (double) samples);
       }
       int[] sorted = Arrays.copyOf(r, m);
       Arrays.sort(sorted);
@@ -341,6 +335,67 @@ public final class Sensitivity {
   /** The dataset read for a variant of its model (same columns: the leaves are the same). */
   private static Dataset rebind(Dataset data, IndicatorModel variant) {
     return data.withModel(variant);
+  }
+
+  /**
+   * One inner node of one sample: the weighted mean of the children's scores (of their logarithms
+   * when geometric, then exponentiated), over the children with a score.
+   */
+  private static double[] aggregate(
+      double[][] src,
+      int[] children,
+      double[] w,
+      boolean geo,
+      double[] num,
+      double[] den,
+      double[] out) {
+    int units = out.length;
+    Arrays.fill(num, 0);
+    Arrays.fill(den, 0);
+    for (int ci : children) {
+      double[] sc = src[ci];
+      double wc = w[ci];
+      for (int u = 0; u < units; u++) {
+        double x = sc[u];
+        if (!Double.isNaN(x)) {
+          num[u] += wc * x;
+          den[u] += wc;
+        }
+      }
+    }
+    for (int u = 0; u < units; u++) {
+      out[u] = den[u] == 0 ? Double.NaN : (geo ? 100 * Math.exp(num[u] / den[u]) : num[u] / den[u]);
+    }
+    return out;
+  }
+
+  /** ln(s/100) of scores (floored at 1e-9 so that a zero score stays finite). */
+  private static double[] logs(double[] score, double[] out) {
+    for (int u = 0; u < score.length; u++) {
+      out[u] = Math.log(Math.max(score[u], 1e-9) / 100);
+    }
+    return out;
+  }
+
+  /** Colours of one sample's index: band by index, capped, -1 where insufficient. */
+  private static byte[] classify(
+      double[] index, double[] bandMin, boolean[] insufficient, int[] capBand) {
+    byte[] b = new byte[index.length];
+    for (int u = 0; u < index.length; u++) {
+      if (insufficient[u] || Double.isNaN(index[u])) {
+        b[u] = -1;
+        continue;
+      }
+      int k = bandMin.length - 1;
+      for (int j = 0; j < bandMin.length; j++) {
+        if (index[u] >= bandMin[j]) {
+          k = j;
+          break;
+        }
+      }
+      b[u] = (byte) Math.max(k, capBand[u]);
+    }
+    return b;
   }
 
   /** Ranks (ties share the better rank) of the units with a colour; 0 for the others. */

@@ -92,7 +92,7 @@ public final class ScoreCommand implements Callable<Integer> {
     OutputFile.Content content =
         switch (output.format) {
           case table -> w -> w.write(r.table(Common.ansi(output)));
-          case csv -> r::csv;
+          case csv -> r.csvContent();
           case json -> w -> w.write(r.json());
           case markdown -> w -> w.write(r.markdown());
           case xlsx -> null;

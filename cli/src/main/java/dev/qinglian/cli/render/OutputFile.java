@@ -20,10 +20,21 @@ import java.util.List;
 public final class OutputFile {
   private OutputFile() {}
 
-  /** Content written to a {@link Writer}. */
+  /** Content written to a {@link Writer}, or as UTF-8 bytes to a file. */
   public interface Content {
     /** Writes the content. */
     void writeTo(Writer w) throws IOException;
+
+    /**
+     * Writes the content as UTF-8 bytes (to a file); override when the content can encode itself
+     * faster than one {@link Writer} can (in parallel, say).
+     */
+    default void writeTo(java.io.OutputStream o) throws IOException {
+      Writer w =
+          new java.io.BufferedWriter(new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8));
+      writeTo(w);
+      w.flush();
+    }
   }
 
   /** Writes {@code content} to {@code target}, or to {@code out} when target is null. */
@@ -90,8 +101,9 @@ public final class OutputFile {
       if (bytes != null) {
         Files.write(tmp, bytes);
       } else {
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          content.writeTo(w);
+        try (java.io.OutputStream o =
+            new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+          content.writeTo(o);
         }
       }
       try {

@@ -227,24 +227,58 @@ public final class ScoreRenderer {
    * large files) and written in rank order.
    */
   public void csv(java.io.Writer w) throws IOException {
-    w.write(String.join(",", csvHeader()));
-    w.write('\n');
+    csvParts(s -> s, w::write);
+  }
+
+  /** Streams the CSV as UTF-8 bytes, encoded on all cores with the formatting. */
+  public void csv(java.io.OutputStream o) throws IOException {
+    csvParts(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8), o::write);
+  }
+
+  /** The CSV as content for {@link OutputFile}: text to a writer, bytes to a file. */
+  public OutputFile.Content csvContent() {
+    return new OutputFile.Content() {
+      @Override
+      public void writeTo(java.io.Writer w) throws IOException {
+        csv(w);
+      }
+
+      @Override
+      public void writeTo(java.io.OutputStream o) throws IOException {
+        csv(o);
+      }
+    };
+  }
+
+  /** Receives the parts of the CSV in order. */
+  private interface PartSink<T> {
+    void accept(T part) throws IOException;
+  }
+
+  private <T> void csvParts(java.util.function.Function<String, T> convert, PartSink<T> sink)
+      throws IOException {
+    sink.accept(convert.apply(String.join(",", csvHeader()) + "\n"));
     int[] order = result.rankOrder();
     int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
     double[] prev = previousIndex();
     int chunks = (order.length + CHUNK - 1) / CHUNK;
     int group = 4 * Runtime.getRuntime().availableProcessors();
     for (int g = 0; g < chunks; g += group) {
-      List<String> parts =
+      List<T> parts =
           java.util.stream.IntStream.range(g, Math.min(chunks, g + group))
               .parallel()
               .mapToObj(
                   c ->
-                      csvChunk(
-                          order, c * CHUNK, Math.min(order.length, (c + 1) * CHUNK), dims, prev))
+                      convert.apply(
+                          csvChunk(
+                              order,
+                              c * CHUNK,
+                              Math.min(order.length, (c + 1) * CHUNK),
+                              dims,
+                              prev)))
               .toList();
-      for (String part : parts) {
-        w.write(part);
+      for (T part : parts) {
+        sink.accept(part);
       }
     }
   }
@@ -270,14 +304,14 @@ public final class ScoreRenderer {
     StringBuilder sb = new StringBuilder((to - from) * 200);
     for (int i = from; i < to; i++) {
       int u = order[i];
-      var unit = result.units().units().get(u);
+      var units = result.units();
       int rank = result.rank(u);
       if (rank > 0) {
         sb.append(rank);
       }
-      sb.append(',').append(Csv.text(unit.id()));
-      sb.append(',').append(Csv.text(unit.name()));
-      sb.append(',').append(Csv.text(unit.type()));
+      sb.append(',').append(Csv.text(units.id(u)));
+      sb.append(',').append(Csv.text(units.name(u)));
+      sb.append(',').append(Csv.text(units.type(u)));
       sb.append(',').append(Numbers.full(result.index(u)));
       sb.append(',').append(result.band(u).id());
       Band uncapped = result.uncappedBandOrNull(u);

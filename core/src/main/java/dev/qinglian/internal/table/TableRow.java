@@ -12,6 +12,16 @@ public final class TableRow {
   long line;
   String[] cells = new String[0];
 
+  /** A copy that the reader will not reuse. */
+  public TableRow copy() {
+    TableRow r = new TableRow();
+    r.file = file;
+    r.sheet = sheet;
+    r.line = line;
+    r.cells = cells.clone();
+    return r;
+  }
+
   /** Row number in the file (1-based; for a spreadsheet the row number of the sheet). */
   public long line() {
     return line;
