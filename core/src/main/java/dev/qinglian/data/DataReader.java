@@ -138,7 +138,45 @@ public final class DataReader {
   /** Workbooks up to this size are parsed ahead on other threads (and replayed in order). */
   private static final long STAGE_BYTES = 32L << 20;
 
+  /** A file to read again another way (it has quotes, or it is not UTF-8 as assumed). */
+  private static final class Retry extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int file;
+    final boolean quotes;
+
+    Retry(int file, boolean quotes) {
+      super("retry", null, false, false);
+      this.file = file;
+      this.quotes = quotes;
+    }
+  }
+
   private Loaded<Dataset> read(List<Path> files, boolean ordered, boolean partial) {
+    java.util.Set<Integer> general = new java.util.HashSet<>(); // files with quotes
+    Map<Integer, Charset> detected = new HashMap<>(); // files found not to be UTF-8
+    while (true) {
+      try {
+        return read(files, ordered, partial, general, detected);
+      } catch (Retry r) {
+        if (r.quotes) {
+          general.add(r.file);
+        } else {
+          try {
+            detected.put(r.file, Tables.detect(files.get(r.file)));
+          } catch (IOException e) {
+            general.add(r.file); // the general reader reports why it cannot be read
+          }
+        }
+      }
+    }
+  }
+
+  private Loaded<Dataset> read(
+      List<Path> files,
+      boolean ordered,
+      boolean partial,
+      java.util.Set<Integer> general,
+      Map<Integer, Charset> detected) {
     Merge merge = new Merge(ordered);
     Map<Charset, ByteIndex> indexes = new HashMap<>();
     List<java.util.concurrent.CompletableFuture<Staged>> ahead = new ArrayList<>();
@@ -159,18 +197,29 @@ public final class DataReader {
         } else if (Tables.isXlsx(path)) {
           Tables.readXlsx(path, name, h);
         } else {
-          FastCsv.Probe probe = FastCsv.probe(path);
-          if (probe.quotes()) {
+          if (general.contains(f)) {
             Tables.readCsv(path, name, options.charset(), h);
           } else {
+            // UTF-8 unless told or found otherwise; the reader checks as it goes
             Charset cs =
                 options.charset() != null
                     ? options.charset()
-                    : probe.bom() || !probe.nonAscii()
-                        ? StandardCharsets.UTF_8
-                        : Tables.detect(path);
-            FastCsv.read(
-                path, name, cs, unitIndex(cs, indexes), leafIndex(cs), rangeMin, rangeMax, h);
+                    : detected.getOrDefault(f, StandardCharsets.UTF_8);
+            boolean assumed = options.charset() == null && !detected.containsKey(f);
+            try {
+              FastCsv.read(
+                  path,
+                  name,
+                  cs,
+                  assumed,
+                  unitIndex(cs, indexes),
+                  leafIndex(cs),
+                  rangeMin,
+                  rangeMax,
+                  h);
+            } catch (FastCsv.UnsuitableException e) {
+              throw new Retry(f, e.quotes);
+            }
           }
         }
       } catch (IOException e) {
@@ -178,7 +227,7 @@ public final class DataReader {
       } catch (Tables.ReadException e) {
         merge.diags.add(
             Diagnostic.error("file.malformed", Location.of(name, e.line(), 0), e.getMessage()));
-      } catch (FastCsv.ConflictException | TooLarge e) {
+      } catch (FastCsv.ConflictException | TooLarge | Retry e) {
         throw e; // handled by read(): a re-read in file order, or data.memory
       } catch (RuntimeException e) {
         // something in a file no check foresaw: a diagnostic for that file, never a crash

@@ -222,17 +222,67 @@ public final class ScoreRenderer {
   /** Rows per chunk when the CSV is rendered in parallel. */
   private static final int CHUNK = 1 << 14;
 
-  /**
-   * Streams the CSV. Lines are formatted in chunks on all cores (formatting doubles dominates for
-   * large files) and written in rank order.
-   */
+  /** Streams the CSV as text (to standard output); see {@link #csv(java.io.OutputStream)}. */
   public void csv(java.io.Writer w) throws IOException {
-    csvParts(s -> s, w::write);
+    csv(
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            w.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8)); // whole rows
+          }
+        });
   }
 
-  /** Streams the CSV as UTF-8 bytes, encoded on all cores with the formatting. */
+  /**
+   * Streams the CSV as UTF-8 bytes. Chunks of rows are formatted on all cores (formatting doubles
+   * dominates for large files) while the calling thread writes the finished ones in rank order.
+   */
   public void csv(java.io.OutputStream o) throws IOException {
-    csvParts(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8), o::write);
+    o.write(
+        (String.join(",", csvHeader()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    int[] order = result.rankOrder();
+    int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
+    double[] prev = previousIndex();
+    int chunks = (order.length + CHUNK - 1) / CHUNK;
+    if (chunks <= 1) {
+      o.write(csvChunk(order, 0, order.length, dims, prev));
+      return;
+    }
+    int threads = Runtime.getRuntime().availableProcessors();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "qinglian-csv-out");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      java.util.ArrayDeque<java.util.concurrent.Future<byte[]>> window =
+          new java.util.ArrayDeque<>();
+      int next = 0;
+      for (int c = 0; c < chunks; c++) {
+        while (next < chunks && window.size() < 2 * threads) {
+          int from = next * CHUNK;
+          int to = Math.min(order.length, from + CHUNK);
+          window.add(pool.submit(() -> csvChunk(order, from, to, dims, prev)));
+          next++;
+        }
+        o.write(window.poll().get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The CSV as content for {@link OutputFile}: text to a writer, bytes to a file. */
@@ -248,39 +298,6 @@ public final class ScoreRenderer {
         csv(o);
       }
     };
-  }
-
-  /** Receives the parts of the CSV in order. */
-  private interface PartSink<T> {
-    void accept(T part) throws IOException;
-  }
-
-  private <T> void csvParts(java.util.function.Function<String, T> convert, PartSink<T> sink)
-      throws IOException {
-    sink.accept(convert.apply(String.join(",", csvHeader()) + "\n"));
-    int[] order = result.rankOrder();
-    int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
-    double[] prev = previousIndex();
-    int chunks = (order.length + CHUNK - 1) / CHUNK;
-    int group = 4 * Runtime.getRuntime().availableProcessors();
-    for (int g = 0; g < chunks; g += group) {
-      List<T> parts =
-          java.util.stream.IntStream.range(g, Math.min(chunks, g + group))
-              .parallel()
-              .mapToObj(
-                  c ->
-                      convert.apply(
-                          csvChunk(
-                              order,
-                              c * CHUNK,
-                              Math.min(order.length, (c + 1) * CHUNK),
-                              dims,
-                              prev)))
-              .toList();
-      for (T part : parts) {
-        sink.accept(part);
-      }
-    }
   }
 
   /** The previous month's index per unit position of this result (NaN where absent). */
@@ -299,38 +316,93 @@ public final class ScoreRenderer {
     return p;
   }
 
-  private String csvChunk(int[] order, int from, int to, int[] dims, double[] prev) {
+  /** Rows {@code from..to} of the rank order as UTF-8 CSV lines. */
+  private byte[] csvChunk(int[] order, int from, int to, int[] dims, double[] prev) {
     List<OverrideRule> rules = model.overrides();
-    StringBuilder sb = new StringBuilder((to - from) * 200);
+    var units = result.units();
+    Utf8 sb = new Utf8((to - from) * 160);
     for (int i = from; i < to; i++) {
       int u = order[i];
-      var units = result.units();
       int rank = result.rank(u);
       if (rank > 0) {
-        sb.append(rank);
+        sb.append(Integer.toString(rank));
       }
-      sb.append(',').append(Csv.text(units.id(u)));
-      sb.append(',').append(Csv.text(units.name(u)));
-      sb.append(',').append(Csv.text(units.type(u)));
-      sb.append(',').append(Numbers.full(result.index(u)));
-      sb.append(',').append(result.band(u).id());
+      sb.comma().append(Csv.text(units.id(u)));
+      sb.comma().append(Csv.text(units.name(u)));
+      sb.comma().append(Csv.text(units.type(u)));
+      sb.comma().append(Numbers.full(result.index(u)));
+      sb.comma().append(result.band(u).id());
       Band uncapped = result.uncappedBandOrNull(u);
-      sb.append(',').append(uncapped == null ? "" : uncapped.id());
-      sb.append(',').append(Numbers.full(result.coverage(u)));
-      sb.append(',');
+      sb.comma().append(uncapped == null ? "" : uncapped.id());
+      sb.comma().append(Numbers.full(result.coverage(u)));
+      sb.comma();
       long caps = result.capsMask(u);
+      boolean first = true;
       for (int c = 0; caps != 0; c++, caps >>>= 1) {
         if ((caps & 1) != 0) {
-          sb.append(sb.charAt(sb.length() - 1) == ',' ? "" : ";").append(rules.get(c).id());
+          if (!first) {
+            sb.append(";");
+          }
+          sb.append(rules.get(c).id());
+          first = false;
         }
       }
       for (int d : dims) {
-        sb.append(',').append(Numbers.full(result.score(d, u)));
+        sb.comma().append(Numbers.full(result.score(d, u)));
       }
-      sb.append(',').append(Numbers.full(result.index(u) - prev[u]));
-      sb.append('\n');
+      sb.comma().append(Numbers.full(result.index(u) - prev[u]));
+      sb.newline();
     }
-    return sb.toString();
+    return sb.toByteArray();
+  }
+
+  /** A growing UTF-8 byte buffer (ASCII copied char by char, other text encoded). */
+  private static final class Utf8 {
+    private byte[] b;
+    private int n;
+
+    Utf8(int capacity) {
+      b = new byte[Math.max(16, capacity)];
+    }
+
+    private void room(int k) {
+      if (n + k > b.length) {
+        b = java.util.Arrays.copyOf(b, Math.max(n + k, 2 * b.length));
+      }
+    }
+
+    Utf8 comma() {
+      room(1);
+      b[n++] = ',';
+      return this;
+    }
+
+    void newline() {
+      room(1);
+      b[n++] = '\n';
+    }
+
+    Utf8 append(String s) {
+      int len = s.length();
+      room(len);
+      for (int i = 0; i < len; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          n -= i; // not ASCII: encode the whole string
+          byte[] e = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          room(e.length);
+          System.arraycopy(e, 0, b, n, e.length);
+          n += e.length;
+          return this;
+        }
+        b[n++] = (byte) c;
+      }
+      return this;
+    }
+
+    byte[] toByteArray() {
+      return java.util.Arrays.copyOf(b, n);
+    }
   }
 
   /** The ranking as an Excel workbook (the CSV columns; colour cells filled). */
