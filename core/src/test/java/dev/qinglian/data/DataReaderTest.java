@@ -156,12 +156,17 @@ class DataReaderTest {
     assertEquals(91, d.value(0, 1, YearMonth.of(2026, 10)));
   }
 
+  /** Reads with the checks for quotes and encoding made while parsing (as for large files). */
+  private Loaded<Dataset> checkingWhileReading(Path... files) {
+    return new DataReader(model, units, ReadOptions.DEFAULTS, 0).read(List.of(files));
+  }
+
   @Test
   void aNonUtf8LineFoundLateMakesTheWholeFileGb18030() throws Exception {
     // an ASCII header and first row, then a GB18030 line: the reader assumed UTF-8 until that line
     String text = "unit,period,indicator,value\nU1,2026-10,A.1,90\n单位甲,2026-10,A.1,80\n";
     Path gbk = TestFiles.write(dir, "late.csv", text, Tables.GB18030);
-    Loaded<Dataset> l = read(gbk);
+    Loaded<Dataset> l = checkingWhileReading(gbk);
     assertEquals(
         List.of(dir + "/late.csv:3:1: error: unknown unit '单位甲'"),
         rendered(l).stream().filter(m -> m.contains("error")).toList());
@@ -172,7 +177,7 @@ class DataReaderTest {
     // the quoted cell holds a comma: split at every comma it would be a malformed row
     String text =
         "unit,note,period,indicator,value\nU1,x,2026-10,A.1,90\nU2,\"a, b\",2026-10,A.1,80\n";
-    Dataset d = read(TestFiles.write(dir, "quoted.csv", text)).orElseThrow();
+    Dataset d = checkingWhileReading(TestFiles.write(dir, "quoted.csv", text)).orElseThrow();
     assertEquals(90, d.value(0, 0, YearMonth.of(2026, 10)));
     assertEquals(80, d.value(0, 1, YearMonth.of(2026, 10)));
   }

@@ -354,13 +354,37 @@ public final class FastCsv {
     return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
   }
 
-  /** Equality of two short byte ranges (a plain loop beats the intrinsic for ids). */
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final java.lang.invoke.VarHandle INTS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * Equality of two short byte ranges (ids of a few bytes), compared 8 or 4 bytes at a time with
+   * overlapping reads at the end: on the 1,000,000-unit file this took half the parsing time as a
+   * byte loop, and {@code Arrays.equals} with ranges is slower still for such short ranges.
+   */
   static boolean same(byte[] a, int af, int at, byte[] b, int bf, int bt) {
-    if (at - af != bt - bf) {
+    int len = at - af;
+    if (len != bt - bf) {
       return false;
     }
-    for (int i = af, j = bf; i < at; i++, j++) {
-      if (a[i] != b[j]) {
+    if (len >= 8) {
+      for (int i = 0; i < len - 8; i += 8) {
+        if ((long) LONGS.get(a, af + i) != (long) LONGS.get(b, bf + i)) {
+          return false;
+        }
+      }
+      return (long) LONGS.get(a, at - 8) == (long) LONGS.get(b, bt - 8);
+    }
+    if (len >= 4) {
+      return (int) INTS.get(a, af) == (int) INTS.get(b, bf)
+          && (int) INTS.get(a, at - 4) == (int) INTS.get(b, bt - 4);
+    }
+    for (int i = 0; i < len; i++) {
+      if (a[af + i] != b[bf + i]) {
         return false;
       }
     }
@@ -413,6 +437,9 @@ public final class FastCsv {
     int lastUnitEnd;
     int lastLeaf = -1;
     int[] follows;
+    int lastMonth = -1;
+    int lastMonthStart;
+    int lastMonthEnd;
     int slowCount;
     int[] slowRow = new int[64];
     int[] slowStart = new int[64];
@@ -611,12 +638,25 @@ public final class FastCsv {
       if (b.lastUnit >= 0 && same(buf, fs[uc], fe[uc], buf, b.lastUnitStart, b.lastUnitEnd)) {
         u = b.lastUnit; // rows of a unit usually follow one another
       } else {
-        u = units.get(buf, fs[uc], fe[uc]);
+        // predicted: the next unit of the register (files usually follow its order), checked
+        // against the register's bytes, which are then read in order instead of hashed at random
+        u = b.lastUnit + 1;
+        if (b.lastUnit < 0 || !units.matches(u, buf, fs[uc], fe[uc])) {
+          u = units.get(buf, fs[uc], fe[uc]);
+        }
         b.lastUnit = u;
         b.lastUnitStart = fs[uc];
         b.lastUnitEnd = fe[uc];
       }
-      int m = period(buf, fs[pc], fe[pc]);
+      int m;
+      if (b.lastMonth >= 0 && same(buf, fs[pc], fe[pc], buf, b.lastMonthStart, b.lastMonthEnd)) {
+        m = b.lastMonth; // one month per file, usually
+      } else {
+        m = period(buf, fs[pc], fe[pc]);
+        b.lastMonth = m;
+        b.lastMonthStart = fs[pc];
+        b.lastMonthEnd = fe[pc];
+      }
       if (u < 0 || m < 0) {
         b.slow(row, rs, end);
         return;
