@@ -264,11 +264,19 @@ public final class DataReader {
     }
     TreeMap<Integer, double[][]> values = merge.values();
     boolean[] any = new boolean[units.size()];
+    int found = 0;
+    search:
     for (double[][] month : values.values()) {
       for (double[] col : month) {
         if (col != null) {
           for (int u = 0; u < any.length; u++) {
-            any[u] |= !Double.isNaN(col[u]);
+            if (!any[u] && !Double.isNaN(col[u])) {
+              any[u] = true;
+              found++;
+            }
+          }
+          if (found == any.length) {
+            break search; // every unit has data: no need to look at the other columns
           }
         }
       }

@@ -254,65 +254,70 @@ public final class Sensitivity {
                     continue;
                   }
                   boolean geo = aggregation[s] < 0 ? ownGeo[i] : aggregation[s] == 1;
-                  score[i] = aggregate(geo ? logs : score, children[i], w, geo, num, den, own[i]);
                   int pi = parent[i];
-                  if (pi >= 0 && (aggregation[s] < 0 ? ownGeo[pi] : aggregation[s] == 1)) {
-                    logs[i] = logs(score[i], ownLog[i]); // the parent aggregates geometrically
+                  boolean parentGeo =
+                      pi >= 0 && (aggregation[s] < 0 ? ownGeo[pi] : aggregation[s] == 1);
+                  weighted(geo ? logs : score, children[i], w, num, den);
+                  if (geo) {
+                    // the weighted mean of the logarithms is this node's own ln(s/100): a
+                    // geometric parent takes it as it is, and only others need the score
+                    logs[i] = ratio(num, den, ownLog[i]);
+                    score[i] = parentGeo ? null : exp100(logs[i], own[i]);
+                  } else {
+                    score[i] = ratio(num, den, own[i]);
+                    logs[i] = parentGeo ? logs(score[i], ownLog[i]) : null;
                   }
                 }
                 bands[s] = classify(score[0], bandMin, insufficient[v], capBand[v]);
                 ranks[s] = rank(score[0], bands[s]);
               }
             });
-    // per unit
-    List<UnitUncertainty> out = new ArrayList<>();
-    int[] order = nominal.rankOrder();
-    for (int u : order) {
-      int[] r = new int[samples];
-      int m = 0;
-      int[] count = new int[model.bands().size() + 1]; // the last: insufficient
+    // per unit, in blocks of units in register order: ranks are stored by sample, so a block's
+    // ranks are gathered row by row (a unit at a time would miss the cache on every sample)
+    UnitUncertainty[] byUnit = new UnitUncertainty[units];
+    int block = 64;
+    int[][] rk = new int[block][samples];
+    byte[][] bd = new byte[block][samples];
+    for (int u0 = 0; u0 < units; u0 += block) {
+      int width = Math.min(block, units - u0);
       for (int s = 0; s < samples; s++) {
-        if (ranks[s][u] > 0) {
-          r[m++] = ranks[s][u];
+        int[] r = ranks[s];
+        byte[] b = bands[s];
+        for (int j = 0; j < width; j++) {
+          rk[j][s] = r[u0 + j];
+          bd[j][s] = b[u0 + j];
         }
-        count[bands[s][u] < 0 ? count.length - 1 : bands[s][u]]++;
       }
-      Map<String, Double> colours = new LinkedHashMap<>();
-      for (int b = 0; b < model.bands().size(); b++) {
-        colours.put(model.bands().get(b).id(), count[b] / (double) samples);
+      for (int j = 0; j < width; j++) {
+        byUnit[u0 + j] = uncertainty(data, model, nominal, u0 + j, rk[j], bd[j]);
       }
-      if (count[count.length - 1] > 0) {
-        colours.put(Band.INSUFFICIENT.id(), count[count.length - 1] / (double) samples);
-      }
-      int[] sorted = Arrays.copyOf(r, m);
-      Arrays.sort(sorted);
-      double median =
-          m == 0
-              ? Double.NaN
-              : (m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2.0);
-      int p5 = m == 0 ? 0 : sorted[(int) Math.floor(0.05 * (m - 1))];
-      int p95 = m == 0 ? 0 : sorted[(int) Math.ceil(0.95 * (m - 1))];
-      double max = colours.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-      out.add(
-          new UnitUncertainty(
-              data.units().units().get(u),
-              nominal.rank(u),
-              nominal.band(u),
-              median,
-              p5,
-              p95,
-              colours,
-              max < FRAGILE));
     }
-    // first-order indices
+    List<UnitUncertainty> out = new ArrayList<>();
+    for (int u : nominal.rankOrder()) {
+      out.add(byUnit[u]);
+    }
+    // first-order indices: Σ_u Var(R_u) over the samples, sample by sample (same sums, in the
+    // same order, as unit by unit)
     Map<String, Double> s1 = new LinkedHashMap<>();
-    double total = 0;
-    double[] y = new double[samples];
-    for (int u = 0; u < units; u++) {
-      for (int s = 0; s < samples; s++) {
-        y[s] = ranks[s][u];
+    double[] mean = new double[units];
+    for (int[] r : ranks) {
+      for (int u = 0; u < units; u++) {
+        mean[u] += r[u];
       }
-      total += variance(y);
+    }
+    double[] ss = new double[units];
+    for (int u = 0; u < units; u++) {
+      mean[u] /= samples;
+    }
+    for (int[] r : ranks) {
+      for (int u = 0; u < units; u++) {
+        double d = r[u] - mean[u];
+        ss[u] += d * d;
+      }
+    }
+    double total = 0;
+    for (int u = 0; u < units; u++) {
+      total += ss[u] / samples;
     }
     for (int d = 0; d < dims.size(); d++) {
       if (o.weightShare() > 0) {
@@ -337,19 +342,10 @@ public final class Sensitivity {
     return data.withModel(variant);
   }
 
-  /**
-   * One inner node of one sample: the weighted mean of the children's scores (of their logarithms
-   * when geometric, then exponentiated), over the children with a score.
-   */
-  private static double[] aggregate(
-      double[][] src,
-      int[] children,
-      double[] w,
-      boolean geo,
-      double[] num,
-      double[] den,
-      double[] out) {
-    int units = out.length;
+  /** Weighted sums of one inner node's children over those with a value (num) and their weights. */
+  private static void weighted(
+      double[][] src, int[] children, double[] w, double[] num, double[] den) {
+    int units = num.length;
     Arrays.fill(num, 0);
     Arrays.fill(den, 0);
     for (int ci : children) {
@@ -363,8 +359,20 @@ public final class Sensitivity {
         }
       }
     }
-    for (int u = 0; u < units; u++) {
-      out[u] = den[u] == 0 ? Double.NaN : (geo ? 100 * Math.exp(num[u] / den[u]) : num[u] / den[u]);
+  }
+
+  /** num/den, NaN where no child had a value. */
+  private static double[] ratio(double[] num, double[] den, double[] out) {
+    for (int u = 0; u < out.length; u++) {
+      out[u] = den[u] == 0 ? Double.NaN : num[u] / den[u];
+    }
+    return out;
+  }
+
+  /** 100·exp(m): a score from its ln(s/100). */
+  private static double[] exp100(double[] m, double[] out) {
+    for (int u = 0; u < out.length; u++) {
+      out[u] = 100 * Math.exp(m[u]); // NaN stays NaN
     }
     return out;
   }
@@ -432,47 +440,81 @@ public final class Sensitivity {
     return cls;
   }
 
-  /** Σ_u Var(E[R_u | class]) / total, with classes given per sample. */
+  /** One unit's uncertainty from its ranks and bands over the samples. */
+  private static UnitUncertainty uncertainty(
+      Dataset data, IndicatorModel model, PeriodResult nominal, int u, int[] ranks, byte[] bands) {
+    int samples = ranks.length;
+    int[] r = new int[samples];
+    int m = 0;
+    int[] count = new int[model.bands().size() + 1]; // the last: insufficient
+    for (int s = 0; s < samples; s++) {
+      if (ranks[s] > 0) {
+        r[m++] = ranks[s];
+      }
+      count[bands[s] < 0 ? count.length - 1 : bands[s]]++;
+    }
+    Map<String, Double> colours = new LinkedHashMap<>();
+    for (int b = 0; b < model.bands().size(); b++) {
+      colours.put(model.bands().get(b).id(), count[b] / (double) samples);
+    }
+    if (count[count.length - 1] > 0) {
+      colours.put(Band.INSUFFICIENT.id(), count[count.length - 1] / (double) samples);
+    }
+    int[] sorted = Arrays.copyOf(r, m);
+    Arrays.sort(sorted);
+    double median =
+        m == 0
+            ? Double.NaN
+            : (m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2.0);
+    int p5 = m == 0 ? 0 : sorted[(int) Math.floor(0.05 * (m - 1))];
+    int p95 = m == 0 ? 0 : sorted[(int) Math.ceil(0.95 * (m - 1))];
+    double max = colours.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    return new UnitUncertainty(
+        data.units().units().get(u),
+        nominal.rank(u),
+        nominal.band(u),
+        median,
+        p5,
+        p95,
+        colours,
+        max < FRAGILE);
+  }
+
+  /**
+   * Σ_u Var(E[R_u | class]) / total, with classes given per sample. Sums are taken sample by sample
+   * over all units (rows of {@code ranks}), which reads memory in order.
+   */
   private static double conditional(int[][] ranks, int[] cls, int units, double total) {
     if (total == 0) {
       return 0;
     }
     int k = Arrays.stream(cls).max().orElse(0) + 1;
-    double explained = 0;
     int samples = cls.length;
-    for (int u = 0; u < units; u++) {
-      double[] sum = new double[k];
-      int[] count = new int[k];
-      double mean = 0;
-      for (int s = 0; s < samples; s++) {
-        int c = Math.max(0, cls[s]);
-        sum[c] += ranks[s][u];
-        count[c]++;
-        mean += ranks[s][u];
+    double[][] sum = new double[k][units];
+    int[] count = new int[k];
+    double[] mean = new double[units];
+    for (int s = 0; s < samples; s++) {
+      int c = Math.max(0, cls[s]);
+      count[c]++;
+      double[] sc = sum[c];
+      int[] r = ranks[s];
+      for (int u = 0; u < units; u++) {
+        sc[u] += r[u];
+        mean[u] += r[u];
       }
-      mean /= samples;
+    }
+    double explained = 0;
+    for (int u = 0; u < units; u++) {
+      double mu = mean[u] / samples;
       double v = 0;
       for (int c = 0; c < k; c++) {
         if (count[c] > 0) {
-          double e = sum[c] / count[c] - mean;
+          double e = sum[c][u] / count[c] - mu;
           v += count[c] * e * e;
         }
       }
       explained += v / samples;
     }
     return explained / total;
-  }
-
-  private static double variance(double[] y) {
-    double mean = 0;
-    for (double v : y) {
-      mean += v;
-    }
-    mean /= y.length;
-    double ss = 0;
-    for (double v : y) {
-      ss += (v - mean) * (v - mean);
-    }
-    return ss / y.length;
   }
 }
