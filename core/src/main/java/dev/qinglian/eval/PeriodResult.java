@@ -85,6 +85,52 @@ public final class PeriodResult {
     }
   }
 
+  private PeriodResult(PeriodResult full, Kernel.Output out) {
+    this.model = full.model;
+    this.kernel = full.kernel;
+    this.units = full.units;
+    this.period = full.period;
+    this.raw = null;
+    this.flags = null;
+    this.out = out;
+    this.nodePos = full.nodePos;
+    this.rank = full.rank;
+    this.order = full.order;
+  }
+
+  /**
+   * This result without its leaf-level detail: the index, colours, caps, coverage, ranks and the
+   * scores of inner nodes stay; the leaves' raw values, flags and scores go (about three quarters
+   * of the memory of a month with the default model). For long series of large registers (see
+   * {@link dev.qinglian.monitor.Timeline#summary}). The leaf-level methods then throw {@link
+   * IllegalStateException}.
+   */
+  public PeriodResult withoutLeafDetail() {
+    return raw == null ? this : new PeriodResult(this, kernel.withoutLeafScores(out));
+  }
+
+  /** True when the leaf-level detail is there (see {@link #withoutLeafDetail()}). */
+  public boolean hasLeafDetail() {
+    return raw != null;
+  }
+
+  private void requireDetail() {
+    if (raw == null) {
+      throw new IllegalStateException(
+          "the result for "
+              + period
+              + " was kept without leaf-level detail; evaluate the month again for it");
+    }
+  }
+
+  private double[] scores(int node) {
+    double[] s = out.score[node];
+    if (s == null) {
+      requireDetail();
+    }
+    return s;
+  }
+
   /** The model. */
   public IndicatorModel model() {
     return model;
@@ -117,28 +163,30 @@ public final class PeriodResult {
 
   /** The score of node {@code nodeId} for unit {@code u} in [0, 100], NaN when missing. */
   public double score(String nodeId, int u) {
-    return out.score[node(nodeId)][u];
+    return scores(node(nodeId))[u];
   }
 
   /** The raw value used for leaf {@code leafId} (as reported, before denominators), NaN if none. */
   public double raw(String leafId, int u) {
+    requireDetail();
     return raw[leaf(leafId)][u];
   }
 
   /** The value after the denominator (the one normalised), NaN if none. */
   public double effective(String leafId, int u) {
+    requireDetail();
     int l = leaf(leafId);
     dev.qinglian.model.Denominator d = model.leaves().get(l).leaf().denominator();
-    Unit unit = units.units().get(u);
     return switch (d.base()) {
       case NONE -> raw[l][u];
-      case STAFF -> raw[l][u] / unit.staff() * d.per();
-      case SERVED -> raw[l][u] / unit.served() * d.per();
+      case STAFF -> raw[l][u] / units.staff(u) * d.per();
+      case SERVED -> raw[l][u] / units.served(u) * d.per();
     };
   }
 
   /** Where the value of a leaf came from when it was not reported this month. */
   public Set<ValueFlag> flags(String leafId, int u) {
+    requireDetail();
     byte f = flags[leaf(leafId)][u];
     EnumSet<ValueFlag> s = EnumSet.noneOf(ValueFlag.class);
     if ((f & Flags.CARRIED) != 0) {
@@ -167,14 +215,14 @@ public final class PeriodResult {
     int i = node(nodeId);
     double w = 1;
     for (; i > 0; i = kernel.parent(i)) {
-      if (Double.isNaN(out.score[i][u])) {
+      if (Double.isNaN(scores(i)[u])) {
         return 0;
       }
       int p = kernel.parent(i);
       double sum = 0;
       for (Node c : model.nodes().get(p).children()) {
         int ci = nodePos.get(c.id());
-        if (!Double.isNaN(out.score[ci][u])) {
+        if (!Double.isNaN(scores(ci)[u])) {
           sum += kernel.localWeight(ci);
         }
       }
@@ -265,7 +313,7 @@ public final class PeriodResult {
 
   /** The score of the node at position {@code node} for unit {@code u}. */
   public double score(int node, int u) {
-    return out.score[node][u];
+    return scores(node)[u];
   }
 
   /** All units in rank order (unranked last, ties in register order). */

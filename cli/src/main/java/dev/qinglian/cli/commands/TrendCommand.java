@@ -84,7 +84,14 @@ public final class TrendCommand implements Callable<Integer> {
     if (evalFrom.isBefore(first)) {
       evalFrom = first.isAfter(start) ? start : first;
     }
-    Timeline timeline = Timeline.of(new Evaluator(l.ws().model()), l.ws().data(), evalFrom, end);
+    // the index and inner nodes are all a trend shows: months kept without leaf detail, unless
+    // a leaf's own scores were asked for
+    boolean leaf = node != null && l.ws().model().leafIndex(node) >= 0;
+    Evaluator evaluator = new Evaluator(l.ws().model());
+    Timeline timeline =
+        leaf
+            ? Timeline.of(evaluator, l.ws().data(), evalFrom, end)
+            : Timeline.summary(evaluator, l.ws().data(), evalFrom, end);
     TrendRenderer r = new TrendRenderer(l.ws(), timeline, l.labels(), node);
     boolean ansi = Common.ansi(output);
     String text;

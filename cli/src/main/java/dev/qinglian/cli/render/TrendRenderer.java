@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -44,13 +43,21 @@ public final class TrendRenderer {
   /** Units of the latest month, by the latest value (missing last), ties in register order. */
   private List<Unit> sortedUnits() {
     PeriodResult last = timeline.latest();
-    List<Unit> units = new ArrayList<>(last.units().units());
-    units.sort(
-        Comparator.comparingDouble(
-            (Unit u) -> {
-              double v = last.score(node, last.indexOf(u.id()));
-              return Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
-            }));
+    int n = last.size();
+    int pos = last.nodePosition(node);
+    double[] key = new double[n];
+    Integer[] order = new Integer[n];
+    for (int u = 0; u < n; u++) {
+      double v = last.score(pos, u);
+      key[u] = Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v; // missing last
+      order[u] = u;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b])); // stable
+    List<Unit> all = last.units().units();
+    List<Unit> units = new ArrayList<>(n);
+    for (int u : order) {
+      units.add(all.get(u));
+    }
     return units;
   }
 

@@ -156,6 +156,24 @@ public final class Kernel {
       rules = new long[units];
       treated = new int[leaves];
     }
+
+    private Output(Output o, double[][] score) {
+      this.score = score;
+      coverage = o.coverage;
+      uncapped = o.uncapped;
+      band = o.band;
+      rules = o.rules;
+      treated = o.treated;
+    }
+  }
+
+  /** The output without the leaves' score columns (null there); the rest shared. */
+  public Output withoutLeafScores(Output o) {
+    double[][] s = o.score.clone();
+    for (int node : leafNode) {
+      s[node] = null;
+    }
+    return new Output(o, s);
   }
 
   /**
