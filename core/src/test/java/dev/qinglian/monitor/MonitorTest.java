@@ -91,6 +91,41 @@ class MonitorTest {
   }
 
   @Test
+  void aSummaryTimelineKeepsTheIndexColoursAndInnerNodesButNotTheLeafDetail() throws Exception {
+    Timeline full = timeline("arithmetic");
+    Timeline summary =
+        Timeline.summary(
+            new Evaluator(full.latest().model()),
+            dataOf(full),
+            YearMonth.of(2026, 1),
+            YearMonth.of(2026, 4));
+    // the same series, colours and transitions as with every detail (values worked out in
+    // seriesChangesAndStreaks: U1 90, 80, 70, 90)
+    assertEquals(List.of(90.0, 80.0, 70.0, 90.0), toList(summary.series("U1", "X")));
+    assertEquals(toList(full.series("U2", "B")), toList(summary.series("U2", "B")));
+    assertEquals(full.colours("U1"), summary.colours("U1"));
+    assertEquals(2, summary.longestNonGreenStreak("U1"));
+    assertEquals(
+        Transition.Kind.WORSENED, of(summary.transitions(YearMonth.of(2026, 3)), "U1").kind());
+    PeriodResult r = summary.latest();
+    assertTrue(full.latest().hasLeafDetail());
+    assertTrue(!r.hasLeafDetail());
+    IllegalStateException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class, () -> r.raw("A1", 0));
+    assertTrue(e.getMessage().contains("2026-04"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> r.score("B1", 0));
+  }
+
+  private Dataset dataOf(Timeline t) throws Exception {
+    IndicatorModel model = t.latest().model();
+    return new DataReader(model, t.latest().units(), ReadOptions.DEFAULTS)
+        .read(List.of(dir.resolve("d.csv")))
+        .orElseThrow();
+  }
+
+  @Test
   void seriesChangesAndStreaks() throws Exception {
     Timeline t = timeline("arithmetic");
     assertEquals(List.of(90.0, 80.0, 70.0, 90.0), toList(t.series("U1", "X")));
