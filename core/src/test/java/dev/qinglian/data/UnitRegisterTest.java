@@ -1,0 +1,133 @@
+package dev.qinglian.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qinglian.TestFiles;
+import dev.qinglian.diag.Diagnostic;
+import dev.qinglian.diag.Loaded;
+import dev.qinglian.internal.table.Tables;
+import dev.qinglian.model.IndicatorModel;
+import dev.qinglian.model.ModelLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The columnar register: the byte-level reader (UTF-8 without quotes) and the general reader (here
+ * forced by GB18030) give the same units and the same messages, edge cases included.
+ */
+class UnitRegisterTest {
+  @TempDir Path dir;
+
+  static final String REGISTER =
+      String.join(
+          "\r\n",
+          "id,name,type,parent,staff,served,map",
+          "U1,县委办, department ,,12,1000,m1",
+          " U2 ,,township,U1,,",
+          "U3,村三,village,U9,1,234,5000",
+          ",无编号,village,,1,1",
+          "U1,重复,village,,1,1",
+          "U4,村四,village,U2,-3,95%",
+          "U5,村五",
+          "",
+          "U6,村六,village,U2,1e2,1,m6,extra");
+
+  @Test
+  void byteAndGeneralReadersAgree() throws Exception {
+    IndicatorModel model = ModelLoader.loadDefault().orElseThrow();
+    String text = REGISTER;
+    Path utf8 = TestFiles.write(dir, "units.csv", text);
+    Path gbk = TestFiles.write(dir, "units-gbk.csv", text, Tables.GB18030);
+    Loaded<UnitRegister> a = UnitRegister.read(utf8, model);
+    Loaded<UnitRegister> b = UnitRegister.read(gbk, model);
+    List<String> da = a.diagnostics().stream().map(Diagnostic::toString).toList();
+    List<String> db =
+        b.diagnostics().stream()
+            .map(d -> d.toString().replace("units-gbk.csv", "units.csv"))
+            .toList();
+    assertEquals(db, da);
+    // worked out by hand (line 1 is the header): the default model divides by staff and by
+    // population, so U2's blank figures (line 3, columns 19 and 20 after " U2 ,,township,U1,")
+    // and U5's missing ones (line 8) are errors; line 5 has no id; line 6 repeats U1; U4's staff
+    // is -3 (column 18; its "95%" population is a number); U3 names an unknown parent; U6's
+    // eighth cell is ignored
+    String p = utf8.toString();
+    assertEquals(
+        List.of(
+            p
+                + ":3:19: error: unit 'U2' needs a positive 'staff': the model divides indicators by it",
+            p
+                + ":3:20: error: unit 'U2' needs a positive 'served': the model divides indicators by it",
+            p + ":5:1: error: unit id is blank",
+            p + ":6:1: error: unit 'U1' is listed twice (first on line 2)",
+            p + ":7:18: error: 'staff' must be a non-negative number, not '-3'",
+            p
+                + ":8:7: error: unit 'U5' needs a positive 'staff': the model divides indicators by it",
+            p
+                + ":8:7: error: unit 'U5' needs a positive 'served': the model divides indicators by it",
+            p + ":4: error: unit 'U3' names unknown parent 'U9'"),
+        da);
+  }
+
+  @Test
+  void unitsReadAsBytesAreTheSameRecordsAsReadAsText() throws Exception {
+    IndicatorModel model =
+        ModelLoader.load("m.yaml", new java.io.StringReader(MODEL)).orElseThrow();
+    String text =
+        String.join(
+            "\r\n",
+            "id,name,type,parent,staff,served,map",
+            "U1,县委办, department ,,12,1000,m1",
+            " U2 ,,township,U1,,",
+            "U3,村三,village,U1,1,1,234",
+            "U5,村五",
+            "",
+            "U6,村六,village,U2,1e2,\"1,500\",m6");
+    Path utf8 = TestFiles.write(dir, "u.csv", text.replace("\"1,500\"", "1500"));
+    Path general = TestFiles.write(dir, "g.csv", text); // the quote sends it to the general reader
+    UnitRegister a = UnitRegister.read(utf8, model).orElseThrow();
+    UnitRegister b = UnitRegister.read(general, model).orElseThrow();
+    assertEquals(b.units(), a.units());
+    assertEquals(5, a.size());
+    Unit u1 = a.units().get(0);
+    assertEquals(new Unit("U1", "县委办", "department", "", 12, 1000, Map.of("map", "m1"), 2), u1);
+    Unit u2 = a.unit("U2").orElseThrow();
+    assertEquals("U2", u2.name()); // no name: the id
+    assertTrue(Double.isNaN(u2.staff()));
+    assertEquals(Map.of("map", ""), u2.extra());
+    assertEquals(Map.of("map", ""), a.units().get(3).extra()); // U5: a short row
+    assertEquals("", a.units().get(3).type());
+    assertEquals(100, a.units().get(4).staff());
+    assertEquals(1500, a.units().get(4).served());
+    assertEquals(7, a.units().get(4).line());
+    assertEquals(4, a.indexOf("U6"));
+    assertEquals(-1, a.indexOf("U7"));
+    assertEquals("县委办", a.name(0));
+    assertEquals("U2", a.name(1));
+    assertEquals("department", a.type(0));
+  }
+
+  @Test
+  void aRegisterBuiltInCodeRejectsDuplicatesAndKeepsEveryField() {
+    Unit x = new Unit(" X ", "甲", "t", "", 1, 2, Map.of("k", "v"), 0);
+    Unit y = new Unit("Y", "乙", "t", "X", Double.NaN, 2, Map.of(), 0);
+    UnitRegister r = new UnitRegister(List.of(x, y), "");
+    assertEquals(List.of(x, y), r.units()); // ids are not trimmed when built in code
+    assertEquals(0, r.indexOf(" X "));
+    assertThrows(IllegalArgumentException.class, () -> new UnitRegister(List.of(x, x), ""));
+  }
+
+  static final String MODEL =
+      """
+      bands: [{id: green, min: 85}, {id: red}]
+      index:
+        id: X
+        children:
+          - {id: A1, direction: higher, goalposts: [0, 100]}
+      """;
+}
