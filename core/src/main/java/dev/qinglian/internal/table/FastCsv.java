@@ -749,31 +749,44 @@ public final class FastCsv {
       neg = true;
       i++;
     }
-    long mant = 0;
-    int digits = 0;
-    int scale = 0;
-    boolean dot = false;
     int start = i;
-    for (; i < to; i++) {
-      int c = b[i];
-      if (c >= '0' && c <= '9') {
-        if (digits > 0 || c != '0') {
-          digits++;
-        }
-        mant = mant * 10 + (c - '0');
-        if (dot) {
-          scale++;
-        }
-      } else if (c == '.' && !dot) {
-        dot = true;
-      } else {
-        return Double.NaN;
-      }
+    long mant = 0;
+    int d;
+    while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
+      mant = mant * 10 + d;
+      i++;
     }
-    if (i == start || digits > 15 || scale >= POW10.length || (dot && i - start == 1)) {
+    int intDigits = i - start;
+    int scale = 0;
+    if (i < to && b[i] == '.') {
+      int fraction = ++i;
+      while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
+        mant = mant * 10 + d;
+        i++;
+      }
+      scale = i - fraction;
+    }
+    if (i != to || intDigits + scale == 0) {
+      return Double.NaN; // not a plain decimal, or no digit at all ("", "-", ".")
+    }
+    if (intDigits + scale > 15 && significant(b, start, to) > 15) {
+      return Double.NaN; // the mantissa would not be exact: Double.parseDouble decides
+    }
+    if (scale >= POW10.length) {
       return Double.NaN;
     }
     double v = scale == 0 ? (double) mant : mant / POW10[scale];
     return neg ? -v : v;
+  }
+
+  /** Digits of a plain decimal without its leading zeros. */
+  private static int significant(byte[] b, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (b[i] != '.' && (n > 0 || b[i] != '0')) {
+        n++;
+      }
+    }
+    return n;
   }
 }
