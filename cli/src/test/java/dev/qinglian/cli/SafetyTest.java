@@ -56,6 +56,9 @@ class SafetyTest {
   void anExistingOutputIsReplacedOnlyWithForceAndAnInputNever() throws Exception {
     Path out = tmp.resolve("out.csv");
     Files.writeString(out, "keep me");
+    // a replaced output keeps its permissions (the temporary file must not make it owner-only)
+    var perms = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+    Files.setPosixFilePermissions(out, perms);
     Golden.Run r =
         Golden.run("score", ws.toString(), "--format", "csv", "--output", out.toString());
     assertEquals(1, r.exit());
@@ -68,6 +71,7 @@ class SafetyTest {
         Golden.run("score", ws.toString(), "--format", "csv", "--output", out.toString(), "--force")
             .exit());
     assertTrue(Files.readString(out).startsWith("rank,unit,name"));
+    assertEquals(perms, Files.getPosixFilePermissions(out));
     // no temporary file is left next to the output
     try (var s = Files.list(tmp)) {
       assertEquals(

@@ -41,12 +41,23 @@ public final class Timeline {
    * the memory (24 months of 100,000 units: 3.8 GB → 1.3 GB for the whole trend command).
    */
   public static Timeline summary(Evaluator evaluator, Dataset data, YearMonth from, YearMonth to) {
+    return summary(evaluator, data, from, to, 0);
+  }
+
+  /**
+   * Like {@link #summary(Evaluator, Dataset, YearMonth, YearMonth)}, but the last {@code detailed}
+   * months keep their leaf-level detail (explaining the latest change needs the last two).
+   */
+  public static Timeline summary(
+      Evaluator evaluator, Dataset data, YearMonth from, YearMonth to, int detailed) {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("the range ends before it starts: " + from + " to " + to);
     }
     List<PeriodResult> months = new ArrayList<>();
+    YearMonth firstDetailed = to.minusMonths(detailed - 1L);
     for (YearMonth p = from; !p.isAfter(to); p = p.plusMonths(1)) {
-      months.add(evaluator.evaluate(data, p).withoutLeafDetail());
+      PeriodResult r = evaluator.evaluate(data, p);
+      months.add(p.isBefore(firstDetailed) ? r.withoutLeafDetail() : r);
     }
     return new Timeline(months);
   }

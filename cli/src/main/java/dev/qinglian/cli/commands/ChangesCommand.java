@@ -47,7 +47,8 @@ public final class ChangesCommand implements Callable<Integer> {
           ExitCode.INPUT,
           p + " is the first month with data: there is no month before to compare with");
     }
-    Timeline t = Timeline.of(new Evaluator(l.ws().model()), l.ws().data(), first, p);
+    // every month for the colour streaks; leaf detail for the two months compared
+    Timeline t = Timeline.summary(new Evaluator(l.ws().model()), l.ws().data(), first, p, 2);
     String text = new MonitorRenderer(l.labels()).changes(t);
     OutputFile.write(
         text, output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());

@@ -84,7 +84,8 @@ public final class ReportCommand implements Callable<Integer> {
     if (start.isBefore(first)) {
       start = first;
     }
-    Timeline t = Timeline.of(new Evaluator(l.ws().model()), l.ws().data(), start, p);
+    // trends need the index and dimensions of every month; leaf detail only the last two
+    Timeline t = Timeline.summary(new Evaluator(l.ws().model()), l.ws().data(), start, p, 2);
     Path geo = map != null ? map : l.ws().root().resolve("map.geojson");
     List<Map<String, Object>> features = new ArrayList<>();
     List<Path> inputsUsed = new ArrayList<>(l.ws().inputs());

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -93,11 +91,9 @@ public final class OutputFile {
     if (Files.isDirectory(target)) {
       throw new CliException(ExitCode.INPUT, target + " is a folder");
     }
-    Path dir = abs.getParent();
     Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+      tmp = dev.qinglian.internal.AtomicFiles.sibling(abs);
       if (bytes != null) {
         Files.write(tmp, bytes);
       } else {
@@ -106,11 +102,7 @@ public final class OutputFile {
           content.writeTo(o);
         }
       }
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
+      dev.qinglian.internal.AtomicFiles.moveIntoPlace(tmp, abs);
     } catch (IOException e) {
       throw new CliException(ExitCode.UNREADABLE, "cannot write " + target + ": " + e.getMessage());
     } finally {
