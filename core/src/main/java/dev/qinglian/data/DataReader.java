@@ -149,8 +149,11 @@ public final class DataReader {
    */
   private static final long CHECK_WHILE_READING = 64L << 20;
 
-  /** Workbooks up to this size are parsed ahead on other threads (and replayed in order). */
-  private static final long STAGE_BYTES = 32L << 20;
+  /**
+   * Workbooks up to this size are parsed ahead on other threads (and replayed in order); their rows
+   * are held in memory meanwhile, so large ones are read in line.
+   */
+  private static final long STAGE_BYTES = 8L << 20;
 
   /** A file to read again another way (it has quotes, or it is not UTF-8 as assumed). */
   private static final class Retry extends RuntimeException {
@@ -324,7 +327,10 @@ public final class DataReader {
    * thread, so that the merge (and every message) is the same as reading in file order.
    */
   private static final class Staged implements TableHandler {
-    private final List<Object> events = new ArrayList<>(); // a sheet name (String) or a row
+    private final List<Object> events = new ArrayList<>(); // a Sheet or a row
+
+    private record Sheet(String name) {}
+
     private Exception failure;
 
     static Staged read(Path path) {
@@ -339,7 +345,7 @@ public final class DataReader {
 
     @Override
     public void startTable(String sheet) {
-      events.add(sheet == null ? "" : sheet);
+      events.add(new Sheet(sheet));
     }
 
     @Override
@@ -349,8 +355,8 @@ public final class DataReader {
 
     void replay(TableHandler h) throws IOException, Tables.ReadException {
       for (Object e : events) {
-        if (e instanceof String sheet) {
-          h.startTable(sheet);
+        if (e instanceof Sheet sheet) {
+          h.startTable(sheet.name());
         } else {
           h.row((TableRow) e);
         }

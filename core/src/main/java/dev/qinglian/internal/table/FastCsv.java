@@ -106,13 +106,26 @@ public final class FastCsv {
 
   /** True when {@code b[from, to)} is well-formed UTF-8. */
   static boolean utf8(byte[] b, int from, int to) {
-    try {
-      java.nio.charset.StandardCharsets.UTF_8
-          .newDecoder()
-          .decode(ByteBuffer.wrap(b, from, to - from)); // reports malformed input by default
-      return true;
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return false;
+    return new Utf8Check().valid(b, from, to);
+  }
+
+  /**
+   * Checks lines for well-formed UTF-8 with one decoder and one buffer, reused line after line (a
+   * file with Chinese notes on every line has tens of millions of them). Not thread-safe.
+   */
+  static final class Utf8Check {
+    private final java.nio.charset.CharsetDecoder decoder =
+        java.nio.charset.StandardCharsets.UTF_8.newDecoder(); // reports malformed input
+    private java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(256);
+
+    boolean valid(byte[] b, int from, int to) {
+      if (chars.capacity() < to - from) {
+        chars = java.nio.CharBuffer.allocate(to - from);
+      }
+      chars.clear();
+      decoder.reset();
+      ByteBuffer in = ByteBuffer.wrap(b, from, to - from);
+      return !decoder.decode(in, chars, true).isError() && !decoder.flush(chars).isError();
     }
   }
 
@@ -299,7 +312,8 @@ public final class FastCsv {
    * Reads a whole quote-free CSV file line by line (sequentially, for small and medium files such
    * as the unit register) and splits each line at commas, without decoding; blank lines skipped.
    */
-  public static void readByteRows(Path file, ByteRows handler) throws IOException {
+  public static void readByteRows(Path file, ByteRows handler)
+      throws IOException, Tables.ReadException {
     byte[] all = java.nio.file.Files.readAllBytes(file);
     int start = hasBom(all) ? 3 : 0;
     int[] fs = new int[16];
@@ -312,6 +326,10 @@ public final class FastCsv {
       int i = rs;
       for (; i < all.length && all[i] != '\n'; i++) {
         if (all[i] == ',') {
+          if (nf == Tables.MAX_CELLS) {
+            throw new Tables.ReadException(
+                "line " + line + " has more than " + Tables.MAX_CELLS + " cells", line, null);
+          }
           if (nf + 1 == fs.length) {
             fs = java.util.Arrays.copyOf(fs, fs.length * 2);
             fe = java.util.Arrays.copyOf(fe, fe.length * 2);
@@ -440,6 +458,7 @@ public final class FastCsv {
     int lastMonth = -1;
     int lastMonthStart;
     int lastMonthEnd;
+    final Utf8Check utf8 = new Utf8Check();
     int slowCount;
     int[] slowRow = new int[64];
     int[] slowStart = new int[64];
@@ -603,7 +622,7 @@ public final class FastCsv {
           }
           i++;
         }
-        if (nonAscii && checkUtf8 && !utf8(buf, rs, i)) {
+        if (nonAscii && checkUtf8 && !b.utf8.valid(buf, rs, i)) {
           throw new UnsuitableException(false);
         }
         if (i == limit && readFrom + limit < size) {
