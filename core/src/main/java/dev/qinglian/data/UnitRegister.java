@@ -105,7 +105,6 @@ public final class UnitRegister {
 
   private UnitRegister(Columns c, ByteIndex ids, String file) {
     this.size = c.n;
-    this.pool = c.pool;
     this.from = new int[c.from.length][];
     this.to = new int[c.to.length][];
     for (int f = 0; f < from.length; f++) {
@@ -116,7 +115,8 @@ public final class UnitRegister {
     this.served = Arrays.copyOf(c.served, size);
     this.lines = Arrays.copyOf(c.lines, size);
     this.extraKeys = c.extraKeys;
-    this.index = ids != null ? ids : c.ids.build(pool);
+    this.index = ids != null ? ids : c.ids.build(c.trimPool());
+    this.pool = c.pool; // trimmed above, and shared with the index
     this.file = file == null ? "" : file;
     this.view = new View();
   }
@@ -265,7 +265,7 @@ public final class UnitRegister {
       diags.add(Diagnostic.error("units.empty", Location.of(name)));
     }
     Columns cols = c.columns;
-    ByteIndex ids = cols == null ? null : cols.ids.build(cols.pool);
+    ByteIndex ids = cols == null ? null : cols.ids.build(cols.trimPool());
     if (cols != null) {
       for (int u = 0; u < cols.n; u++) {
         int pf = cols.from[PARENT][u];
@@ -335,6 +335,14 @@ public final class UnitRegister {
 
     void commit() {
       n++;
+    }
+
+    /** Shrinks the pool to the bytes used (it was sized for the whole file); returns it. */
+    byte[] trimPool() {
+      if (pool.length != used) {
+        pool = Arrays.copyOf(pool, used);
+      }
+      return pool;
     }
 
     /** Registers the id of the current row; the position of an equal earlier id, or -1. */
