@@ -250,7 +250,7 @@ public final class ScoreRenderer {
     double[] prev = previousIndex();
     int chunks = (order.length + CHUNK - 1) / CHUNK;
     if (chunks <= 1) {
-      o.write(csvChunk(order, 0, order.length, dims, prev));
+      csvChunk(order, 0, order.length, dims, prev).writeTo(o);
       return;
     }
     int threads = Runtime.getRuntime().availableProcessors();
@@ -263,8 +263,7 @@ public final class ScoreRenderer {
               return t;
             });
     try {
-      java.util.ArrayDeque<java.util.concurrent.Future<byte[]>> window =
-          new java.util.ArrayDeque<>();
+      java.util.ArrayDeque<java.util.concurrent.Future<Utf8>> window = new java.util.ArrayDeque<>();
       int next = 0;
       for (int c = 0; c < chunks; c++) {
         while (next < chunks && window.size() < 2 * threads) {
@@ -273,7 +272,7 @@ public final class ScoreRenderer {
           window.add(pool.submit(() -> csvChunk(order, from, to, dims, prev)));
           next++;
         }
-        o.write(window.poll().get());
+        window.poll().get().writeTo(o);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -317,10 +316,10 @@ public final class ScoreRenderer {
   }
 
   /** Rows {@code from..to} of the rank order as UTF-8 CSV lines. */
-  private byte[] csvChunk(int[] order, int from, int to, int[] dims, double[] prev) {
+  private Utf8 csvChunk(int[] order, int from, int to, int[] dims, double[] prev) {
     List<OverrideRule> rules = model.overrides();
     var units = result.units();
-    Utf8 sb = new Utf8((to - from) * 160);
+    Utf8 sb = new Utf8((to - from) * 200); // lines are about 184 bytes
     for (int i = from; i < to; i++) {
       int u = order[i];
       int rank = result.rank(u);
@@ -353,7 +352,7 @@ public final class ScoreRenderer {
       sb.comma().append(Numbers.full(result.index(u) - prev[u]));
       sb.newline();
     }
-    return sb.toByteArray();
+    return sb;
   }
 
   /** A growing UTF-8 byte buffer (ASCII copied char by char, other text encoded). */
@@ -400,8 +399,8 @@ public final class ScoreRenderer {
       return this;
     }
 
-    byte[] toByteArray() {
-      return java.util.Arrays.copyOf(b, n);
+    void writeTo(java.io.OutputStream o) throws IOException {
+      o.write(b, 0, n);
     }
   }
 
