@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 
 /** Number formatting shared by the renderers; locale-independent. */
 public final class Numbers {
+  private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
   private Numbers() {}
 
   /**
@@ -15,6 +17,10 @@ public final class Numbers {
   public static String full(double v) {
     if (Double.isNaN(v)) {
       return "";
+    }
+    if (v == (long) v && Math.abs(v) < 1e15 && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO) {
+      return Long.toString(
+          (long) v); // whole numbers (scores of 0 and 100, full coverage): same text
     }
     String s = com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal.toString(v);
     int n = s.length();
