@@ -46,6 +46,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Instances are immutable and thread-safe.
  */
 public final class DataReader {
+  /** Registers up to this size are searched whole for the ids closest to an unknown one. */
+  static final int EXACT_SUGGESTIONS = 20_000;
+
+  /** Units without any data listed one by one; the rest are counted in one warning. */
+  public static final int NODATA_LISTED = 20;
+
   /** At most this many diagnostics are listed per file; the rest are counted. */
   public static final int MAX_DIAGNOSTICS_PER_FILE = 200;
 
@@ -284,13 +290,23 @@ public final class DataReader {
         }
       }
     }
+    int without = 0;
     for (int u = 0; u < any.length; u++) {
-      if (!any[u]) {
+      if (!any[u] && ++without <= NODATA_LISTED) {
         Unit unit = units.units().get(u);
         merge.diags.add(
             Diagnostic.warning(
                 "data.unit.nodata", Location.of(units.file(), unit.line(), 0), unit.id()));
       }
+    }
+    if (without > NODATA_LISTED) {
+      merge.diags.add(
+          Diagnostic.warning(
+              "data.unit.nodata.more",
+              Location.of(units.file()),
+              without - NODATA_LISTED,
+              any.length,
+              NODATA_LISTED));
     }
     if (values.isEmpty() && merge.diags.stream().noneMatch(Diagnostic::isError)) {
       merge.diags.add(
@@ -506,6 +522,43 @@ public final class DataReader {
       }
     }
 
+    /** True when the next diagnostic of {@code file} will be listed (not only counted). */
+    boolean shown(int file) {
+      return perFile[Math.min(file, perFile.length - 1)] < MAX_DIAGNOSTICS_PER_FILE;
+    }
+
+    private String[] sortedIds;
+    private final Map<String, String> suggested = new HashMap<>();
+
+    /**
+     * The register's ids closest to an unknown one, for the message. Computed once per unknown id
+     * (a unit's rows repeat it); over every id of a register of up to {@link #EXACT_SUGGESTIONS}
+     * units, and among the ids next to it in sorted order for a larger one (an exhaustive search
+     * over a million ids for each of 200 messages took minutes).
+     */
+    String suggest(String word) {
+      return suggested.computeIfAbsent(
+          word,
+          w -> {
+            if (sortedIds == null) {
+              sortedIds = new String[units.size()];
+              for (int u = 0; u < sortedIds.length; u++) {
+                sortedIds[u] = units.id(u);
+              }
+              if (sortedIds.length > EXACT_SUGGESTIONS) {
+                Arrays.sort(sortedIds);
+              }
+            }
+            List<String> pool = Arrays.asList(sortedIds);
+            if (sortedIds.length > EXACT_SUGGESTIONS) {
+              int at = Arrays.binarySearch(sortedIds, w);
+              int p = at < 0 ? -at - 1 : at;
+              pool = pool.subList(Math.max(0, p - 64), Math.min(sortedIds.length, p + 64));
+            }
+            return String.join(", ", Suggest.closest(w, pool, 3));
+          });
+    }
+
     /** The values as month → [leaf][unit] (null columns where nothing was given). */
     TreeMap<Integer, double[][]> values() {
       TreeMap<Integer, double[][]> out = new TreeMap<>();
@@ -639,14 +692,14 @@ public final class DataReader {
       String unitId = row.cell(unitCol);
       int unit = units.indexOf(unitId);
       if (unit < 0) {
+        if (!merge.shown(file)) {
+          merge.report(file, null); // counted only: building the message would be wasted
+          return;
+        }
         String code = unitId.isEmpty() ? "data.unit.blank" : "data.unit.unknown";
         merge.report(
             file,
-            Diagnostic.error(
-                    code,
-                    row.at(unitCol),
-                    unitId,
-                    hint(unitId, units.units().stream().map(Unit::id).toList()))
+            Diagnostic.error(code, row.at(unitCol), unitId, merge.suggest(unitId))
                 .withExcerpt(row.excerpt()));
         return;
       }
@@ -773,10 +826,6 @@ public final class DataReader {
 
     private List<String> leafIds() {
       return model.leaves().stream().map(Node::id).toList();
-    }
-
-    private String hint(String word, List<String> candidates) {
-      return String.join(", ", Suggest.closest(word, candidates, 3));
     }
   }
 }

@@ -162,6 +162,40 @@ class DataReaderTest {
   }
 
   @Test
+  void aDataFileOfAnotherRegisterGivesAFewMessagesNotOnePerRowOrUnit() throws Exception {
+    // 25,000 units (past the size searched whole for suggestions); 300 rows of unknown units
+    StringBuilder reg = new StringBuilder("id,name,type,parent,staff,served\n");
+    for (int u = 1; u <= 25_000; u++) {
+      reg.append(String.format("U%05d", u)).append(",x,t,,10,5\n");
+    }
+    UnitRegister big =
+        UnitRegister.read(TestFiles.write(dir, "big.csv", reg.toString()), model).orElseThrow();
+    StringBuilder data = new StringBuilder("unit,period,indicator,value\n");
+    for (int u = 1; u <= 300; u++) {
+      data.append(String.format("U%06d", u)).append(",2026-10,A.1,50\n"); // one 0 too many
+    }
+    Loaded<Dataset> l =
+        new DataReader(model, big, ReadOptions.DEFAULTS)
+            .read(List.of(TestFiles.write(dir, "other.csv", data.toString())));
+    List<String> m = rendered(l);
+    // 200 errors listed, one saying how many more, 20 units without data listed, one summary
+    assertEquals(200 + 1 + 20 + 1, m.size());
+    assertEquals(dir + "/other.csv:2:1: error: unknown unit 'U000001'", m.get(0));
+    assertEquals(
+        dir + "/other.csv: error: 100 more problem(s) in this file are not listed", m.get(200));
+    assertEquals(dir + "/big.csv:2: warning: unit 'U00001' has no data in any file", m.get(201));
+    assertEquals(
+        dir
+            + "/big.csv: warning: 24980 more unit(s) of 25000 have no data in any file"
+            + " (the first 20 are listed above)",
+        m.get(221));
+    // the suggestions come from the ids next to the unknown one in sorted order: U000001 sorts
+    // just before U00001, one deletion away (distance 1); U00002.. are two edits away
+    String hint = l.diagnostics().get(0).hint(java.util.Locale.ROOT);
+    assertTrue(hint.startsWith("the register has U00001, "), hint);
+  }
+
+  @Test
   void aNonUtf8LineFoundLateMakesTheWholeFileGb18030() throws Exception {
     // an ASCII header and first row, then a GB18030 line: the reader assumed UTF-8 until that line
     String text = "unit,period,indicator,value\nU1,2026-10,A.1,90\n单位甲,2026-10,A.1,80\n";
