@@ -280,7 +280,20 @@ public final class UnitRegister {
         }
       }
     }
-    if (diags.stream().anyMatch(Diagnostic::isError) || cols == null) {
+    boolean failed = diags.stream().anyMatch(Diagnostic::isError);
+    if (diags.size() > DataReader.MAX_DIAGNOSTICS_PER_FILE) {
+      // a register of another format or another county: the first problems say what is wrong
+      int more = diags.size() - DataReader.MAX_DIAGNOSTICS_PER_FILE;
+      boolean errors =
+          diags.subList(DataReader.MAX_DIAGNOSTICS_PER_FILE, diags.size()).stream()
+              .anyMatch(Diagnostic::isError);
+      diags = new ArrayList<>(diags.subList(0, DataReader.MAX_DIAGNOSTICS_PER_FILE));
+      diags.add(
+          errors
+              ? Diagnostic.error("data.more", Location.of(name), more)
+              : Diagnostic.warning("data.more", Location.of(name), more));
+    }
+    if (failed || cols == null) {
       return new Loaded<>(null, diags);
     }
     return new Loaded<>(new UnitRegister(cols, ids, name), diags);

@@ -113,6 +113,22 @@ class UnitRegisterTest {
   }
 
   @Test
+  void aRegisterWithAProblemOnEveryLineListsTwoHundredAndCountsTheRest() throws Exception {
+    IndicatorModel model =
+        ModelLoader.load("m.yaml", new java.io.StringReader(MODEL)).orElseThrow();
+    StringBuilder text = new StringBuilder("id,name,type,parent\n");
+    for (int u = 1; u <= 300; u++) {
+      text.append("U").append(u).append(",n,t,P").append(u).append('\n'); // unknown parents
+    }
+    Path p = TestFiles.write(dir, "units.csv", text.toString());
+    List<String> m =
+        UnitRegister.read(p, model).diagnostics().stream().map(Diagnostic::toString).toList();
+    assertEquals(201, m.size());
+    assertEquals(p + ":2: error: unit 'U1' names unknown parent 'P1'", m.get(0));
+    assertEquals(p + ": error: 100 more problem(s) in this file are not listed", m.get(200));
+  }
+
+  @Test
   void aRegisterBuiltInCodeRejectsDuplicatesAndKeepsEveryField() {
     Unit x = new Unit(" X ", "甲", "t", "", 1, 2, Map.of("k", "v"), 0);
     Unit y = new Unit("Y", "乙", "t", "X", Double.NaN, 2, Map.of(), 0);
