@@ -23,8 +23,10 @@ import java.util.concurrent.Future;
  * the general path — FastCSV 4.4 over a decoding {@code Reader}, a {@code String} per field — took
  * 33 s end to end (of which about 20 s reading) on this project's 2-core machine; FastCSV alone,
  * with no work per field, needs about 6 s for the decoding and splitting. This reader needs about 2
- * s for the same file (see README, Performance). It applies only to files without quote characters
- * (checked first, quickly); files with quotes take the general path.
+ * s for the same file (see README, Performance). It takes files without quote characters and files
+ * whose quotes enclose whole fields (as R's {@code write.csv} and many exports write them); other
+ * quoting (an escaped {@code ""}, a quoted line break) is noticed while reading and the file goes
+ * to the general path.
  */
 public final class FastCsv {
   /** Bytes per block handed to a worker. */
@@ -201,7 +203,7 @@ public final class FastCsv {
       if (nl < 0) {
         throw new Tables.ReadException("the header line is longer than 1 MB", 1, null);
       }
-      if (indexOf(head, start, nl, (byte) '"') >= 0) {
+      if (indexOf(head, start, nl, (byte) '"') >= 0 && quotedCells(head, start, nl) == null) {
         throw new UnsuitableException(true);
       }
       if (assumeUtf8 && !utf8(head, start, nl)) {
@@ -363,8 +365,54 @@ public final class FastCsv {
     TableRow r = new TableRow();
     r.file = name;
     r.line = line;
-    r.cells = new String(buf, from, to - from, cs).split(",", -1);
+    String text = new String(buf, from, to - from, cs);
+    String[] cells = text.indexOf('"') < 0 ? null : quotedCells(text);
+    r.cells = cells != null ? cells : text.split(",", -1);
     return r;
+  }
+
+  /**
+   * The cells of a line whose quotes enclose whole fields ({@code "U001","2026-10",5}), without the
+   * quotes; null when the quotes are used otherwise (escaped, or text around them).
+   */
+  static String[] quotedCells(String line) {
+    java.util.List<String> cells = new java.util.ArrayList<>();
+    int i = 0;
+    int n = line.length();
+    while (true) {
+      if (i < n && line.charAt(i) == '"') {
+        int q = line.indexOf('"', i + 1);
+        if (q < 0 || (q + 1 < n && line.charAt(q + 1) != ',')) {
+          return null;
+        }
+        cells.add(line.substring(i + 1, q));
+        i = q + 1;
+      } else {
+        int c = line.indexOf(',', i);
+        int e = c < 0 ? n : c;
+        if (line.substring(i, e).indexOf('"') >= 0) {
+          return null;
+        }
+        cells.add(line.substring(i, e));
+        i = e;
+      }
+      if (i >= n) {
+        return cells.toArray(String[]::new);
+      }
+      i++; // the comma
+      if (i == n) {
+        cells.add("");
+        return cells.toArray(String[]::new);
+      }
+    }
+  }
+
+  /** {@link #quotedCells(String)} of a UTF-8 byte range. */
+  static String[] quotedCells(byte[] b, int from, int to) {
+    if (to > from && b[to - 1] == '\r') {
+      to--;
+    }
+    return quotedCells(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** True when the bytes start with the UTF-8 byte-order mark. */
@@ -598,7 +646,9 @@ public final class FastCsv {
       while (rs < owned && rs < limit) {
         // one pass over the row: field boundaries and the end of the line together
         int nf = 0;
-        int start = rs;
+        int start = rs; // where the current field starts
+        int qs = 0; // its content when it is quoted: [qs, qe)
+        int qe = -1;
         int i = rs;
         boolean nonAscii = false;
         while (i < limit) {
@@ -609,13 +659,40 @@ public final class FastCsv {
             }
             if (c == ',') {
               if (nf < last) {
-                fs[nf] = start;
-                fe[nf] = i;
+                fs[nf] = qe >= 0 ? qs : start;
+                fe[nf] = qe >= 0 ? qe : i;
                 nf++;
-                start = i + 1;
               }
+              start = i + 1;
+              qe = -1;
             } else if (c == '"') {
-              throw new UnsuitableException(true);
+              // a quoted field, as R and many exports write them: "U001","2026-10",... The
+              // quotes must enclose the whole field, with no quote, line break or text after
+              // inside; anything else (an escaped "" or a quoted line break) goes to the
+              // general reader
+              if (i != start) {
+                throw new UnsuitableException(true);
+              }
+              int q = i + 1;
+              while (q < limit && buf[q] != '"') {
+                if (buf[q] == '\n') {
+                  throw new UnsuitableException(true);
+                }
+                nonAscii |= buf[q] < 0;
+                q++;
+              }
+              int after = q + 1;
+              if (q >= limit
+                  || (after < limit
+                      && buf[after] != ','
+                      && buf[after] != '\n'
+                      && (buf[after] != '\r' || (after + 1 < limit && buf[after + 1] != '\n')))) {
+                throw new UnsuitableException(true);
+              }
+              qs = i + 1;
+              qe = q;
+              i = after;
+              continue;
             } else if (c < 0) {
               nonAscii = true;
             }
@@ -631,8 +708,8 @@ public final class FastCsv {
         int re = i;
         int end = re > rs && buf[re - 1] == '\r' ? re - 1 : re;
         if (end > rs) {
-          fs[nf] = start;
-          fe[nf] = Math.max(start, end);
+          fs[nf] = qe >= 0 ? qs : start;
+          fe[nf] = qe >= 0 ? qe : Math.max(start, end);
           parseRow(b, buf, row, rs, end, nf + 1, fs, fe);
         }
         row++;

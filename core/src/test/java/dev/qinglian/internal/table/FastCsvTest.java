@@ -52,4 +52,16 @@ class FastCsvTest {
       assertEquals(-1, FastCsv.period(b, 0, b.length), s);
     }
   }
+
+  @Test
+  void cellsQuotedWholeAreUnquotedAndOtherQuotingRefused() {
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new String[] {"U1", "2026-10", "5", "a, b", ""},
+        FastCsv.quotedCells("\"U1\",\"2026-10\",5,\"a, b\","));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new String[] {"", "x"}, FastCsv.quotedCells("\"\",x"));
+    for (String bad : new String[] {"\"a\"\"b\",1", "x\"y\",1", "\"a\" ,1", "\"open,1"}) {
+      assertEquals(null, FastCsv.quotedCells(bad), bad);
+    }
+  }
 }
