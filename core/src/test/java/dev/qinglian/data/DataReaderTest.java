@@ -218,6 +218,21 @@ class DataReaderTest {
   }
 
   @Test
+  void oldMacLineEndsAreLineEnds() throws Exception {
+    // "CSV (Macintosh)" from Excel for Mac ends lines with a carriage return alone
+    String text = "unit,period,indicator,value\rU1,2026-10,A.1,90\rU2,2026-10,A.1,80\r";
+    YearMonth oct = YearMonth.of(2026, 10);
+    for (Loaded<Dataset> l :
+        List.of(
+            read(TestFiles.write(dir, "mac.csv", text)),
+            checkingWhileReading(TestFiles.write(dir, "mac2.csv", text)))) {
+      Dataset d = l.orElseThrow();
+      assertEquals(90, d.value(0, 0, oct));
+      assertEquals(80, d.value(0, 1, oct));
+    }
+  }
+
+  @Test
   void fieldsQuotedWholeAreReadOnTheFastPathLikeAnyOther() throws Exception {
     // as R's write.csv writes them: every text quoted, a comma inside a quoted note, and a row
     // of an unknown unit whose message must name the unit without its quotes

@@ -129,6 +129,16 @@ class UnitRegisterTest {
   }
 
   @Test
+  void aRegisterWithOldMacLineEndsIsReadLineByLine() throws Exception {
+    IndicatorModel model =
+        ModelLoader.load("m.yaml", new java.io.StringReader(MODEL)).orElseThrow();
+    Path p = TestFiles.write(dir, "mac.csv", "id,name\rU1,甲\rU2,乙\r");
+    UnitRegister r = UnitRegister.read(p, model).orElseThrow();
+    assertEquals(2, r.size());
+    assertEquals("乙", r.name(1));
+  }
+
+  @Test
   void aRegisterBuiltInCodeRejectsDuplicatesAndKeepsEveryField() {
     Unit x = new Unit(" X ", "甲", "t", "", 1, 2, Map.of("k", "v"), 0);
     Unit y = new Unit("Y", "乙", "t", "X", Double.NaN, 2, Map.of(), 0);

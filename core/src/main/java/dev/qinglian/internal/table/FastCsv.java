@@ -132,13 +132,35 @@ public final class FastCsv {
   }
 
   /** What a quick scan of the file found. */
+  /**
+   * What a quick scan of a file found.
+   *
+   * @param quotes a quote character, or a carriage return not followed by a line feed (the line
+   *     ends of old Mac spreadsheets): either is the general reader's business
+   * @param nonAscii a byte outside ASCII
+   * @param bom the UTF-8 byte-order mark at the start
+   */
   public record Probe(boolean quotes, boolean nonAscii, boolean bom) {}
 
-  /** Scans the file for quote characters and non-ASCII bytes (8 bytes at a time). */
+  private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /** True when one of the 8 bytes of {@code w} is zero. */
+  private static boolean zeroByte(long w) {
+    return ((w - ONES) & ~w & HIGHS) != 0;
+  }
+
+  /**
+   * Scans the file for quote characters, lone carriage returns and non-ASCII bytes (8 bytes at a
+   * time).
+   */
   public static Probe probe(Path file) throws IOException {
     boolean quotes = false;
     boolean nonAscii = false;
     boolean bom = false;
+    boolean crBefore = false; // the previous chunk ended with '\r'
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
       long pos = 0;
@@ -146,31 +168,45 @@ public final class FastCsv {
         buf.clear();
         int n = ch.read(buf, pos);
         if (n <= 0) {
+          quotes = crBefore; // the file ends with a lone '\r'
           break;
         }
         buf.flip();
         if (pos == 0 && n >= 3) {
           bom = hasBom(new byte[] {buf.get(0), buf.get(1), buf.get(2)});
         }
+        if (crBefore && buf.get(0) != '\n') {
+          quotes = true;
+          break;
+        }
         int i = 0;
-        for (; i + 8 <= n; i += 8) {
+        for (; i + 8 <= n && !quotes; i += 8) {
           long w = buf.getLong(i);
-          nonAscii |= (w & 0x8080808080808080L) != 0;
-          long x = w ^ 0x2222222222222222L; // a zero byte where the byte is '"'
-          if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
-            quotes = true;
-            break;
-          }
+          nonAscii |= (w & HIGHS) != 0;
+          quotes = zeroByte(w ^ QUOTES) || (zeroByte(w ^ CRS) && loneCr(buf, i, i + 8, n));
         }
         for (; i < n && !quotes; i++) {
           byte b = buf.get(i);
-          quotes = b == '"';
+          quotes = b == '"' || (b == '\r' && loneCr(buf, i, i + 1, n));
           nonAscii |= b < 0;
         }
+        crBefore = buf.get(n - 1) == '\r';
         pos += n;
       }
     }
     return new Probe(quotes, nonAscii, bom);
+  }
+
+  /**
+   * True when a '\r' in {@code [from, to)} is followed by something else than '\n' in the chunk.
+   */
+  private static boolean loneCr(ByteBuffer buf, int from, int to, int n) {
+    for (int k = from; k < to; k++) {
+      if (buf.get(k) == '\r' && k + 1 < n && buf.get(k + 1) != '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -206,6 +242,10 @@ public final class FastCsv {
       if (indexOf(head, start, nl, (byte) '"') >= 0 && quotedCells(head, start, nl) == null) {
         throw new UnsuitableException(true);
       }
+      int cr = indexOf(head, start, nl, (byte) '\r');
+      if (cr >= 0 && cr != nl - 1) {
+        throw new UnsuitableException(true); // a line end of an old Mac spreadsheet
+      }
       if (assumeUtf8 && !utf8(head, start, nl)) {
         throw new UnsuitableException(false);
       }
@@ -215,6 +255,17 @@ public final class FastCsv {
             "the header has " + header.size() + " cells, more than " + Tables.MAX_CELLS, 1, null);
       }
       Columns cols = sink.header(header);
+      if (cols == null) {
+        // not a data table, skipped; but read as a whole file would be (a broken quote reported,
+        // the header decoded in the file's encoding), so that the messages are the same
+        Probe p = probe(file);
+        if (p.quotes()) {
+          throw new UnsuitableException(true);
+        }
+        if (assumeUtf8 && p.nonAscii() && !Tables.detect(file).equals(cs)) {
+          throw new UnsuitableException(false);
+        }
+      }
       if (cols == null || nl >= size) {
         return;
       }
@@ -675,8 +726,8 @@ public final class FastCsv {
               }
               int q = i + 1;
               while (q < limit && buf[q] != '"') {
-                if (buf[q] == '\n') {
-                  throw new UnsuitableException(true);
+                if (buf[q] == '\n' || buf[q] == '\r') {
+                  throw new UnsuitableException(true); // a line break inside quotes
                 }
                 nonAscii |= buf[q] < 0;
                 q++;
@@ -695,6 +746,8 @@ public final class FastCsv {
               continue;
             } else if (c < 0) {
               nonAscii = true;
+            } else if (c == '\r' && i + 1 < limit && buf[i + 1] != '\n') {
+              throw new UnsuitableException(true); // a line end of an old Mac spreadsheet
             }
           }
           i++;
