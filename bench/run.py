@@ -41,11 +41,11 @@ def bench(name, cmd):
           f"(min {walls[0]:.2f}, max {walls[-1]:.2f}, n={reps})  peak RSS {rss:6.0f} MB", flush=True)
 
 
-def workspace(name, units, months=1, layout="long"):
+def workspace(name, units, months=1, layout="long", end="2026-10"):
     path = os.path.join(WORK, name)
     if not os.path.exists(os.path.join(path, "units.csv")):
         sh(["java", "-jar", JAR, "generate", "--units", str(units), "--months", str(months),
-            "--layout", layout, "--out", path, "--force"], stdout=subprocess.DEVNULL)
+            "--layout", layout, "--end", end, "--out", path, "--force"], stdout=subprocess.DEVNULL)
     return path
 
 
@@ -73,6 +73,11 @@ def main():
         bench(f"1 score long CSV {size:>9,} units ({mb:.0f} MB)", score(ws))
     big = os.path.join(workspace(f"long-{n}", n), "data", "data.csv")
     sh(["java", "-cp", BENCH, "dev.qinglian.bench.DuckDbParse", big, str(reps)])
+    # 1b. December: every indicator reported (46), so every unit has a colour and a rank
+    dec = workspace(f"dec-{n}", n, end="2026-12")
+    mb = os.path.getsize(os.path.join(dec, "data", "data.csv")) / 1e6
+    bench(f"1b score December, all 46 indicators, {n:,} units ({mb:.0f} MB)", score(dec))
+    sh(["java", "-cp", BENCH, "dev.qinglian.bench.DuckDbParse", os.path.join(dec, "data", "data.csv"), str(reps)])
     # 2. wide CSV and seven department files, three sizes each
     for size in (n // 4, n // 2, n):
         bench(f"2 score wide CSV {size:>9,} units", score(workspace(f"wide-{size}", size, layout="wide")))
