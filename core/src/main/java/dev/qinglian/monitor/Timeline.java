@@ -105,8 +105,8 @@ public final class Timeline {
   /** A node's score of a unit in every month (NaN where missing or the unit is absent). */
   public double[] series(String unitId, String nodeId) {
     double[] s = new double[months.size()];
-    Object register = null; // months usually share the register and model: look up once
-    Object model = null;
+    dev.qinglian.data.UnitRegister register = null; // usually shared by the months: look up once
+    dev.qinglian.model.IndicatorModel model = null;
     int u = -1;
     int node = -1;
     for (int i = 0; i < s.length; i++) {

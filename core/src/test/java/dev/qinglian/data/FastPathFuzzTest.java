@@ -3,15 +3,12 @@ package dev.qinglian.data;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.diag.Loaded;
+import dev.qinglian.fuzz.FuzzFixture;
 import dev.qinglian.model.IndicatorModel;
-import dev.qinglian.model.ModelLoader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Differential fuzz target: whatever bytes a data file holds, checking it for quotes and encoding
@@ -22,27 +19,8 @@ import java.util.Map;
  * FastPathFuzzTestInputs/}; {@code JAZZER_FUZZ=1 mvn test -pl core -Dtest=FastPathFuzzTest} fuzzes.
  */
 class FastPathFuzzTest {
-  static final IndicatorModel MODEL =
-      ModelLoader.load(
-              "m.yaml",
-              new StringReader(
-                  """
-                  bands: [{id: ok, min: 50}, {id: bad}]
-                  index:
-                    id: X
-                    children:
-                      - id: A
-                        children:
-                          - {id: A.1, direction: higher, goalposts: [0, 100], range: [0, 100]}
-                          - {id: A.2, direction: lower, goalposts: [5, 0], denominator: {of: staff, per: 100}}
-                  """))
-          .value();
-  static final UnitRegister UNITS =
-      new UnitRegister(
-          List.of(
-              new Unit("U1", "甲", "t", "", 10, 5, Map.of(), 2),
-              new Unit("U2", "乙", "t", "", 20, 5, Map.of(), 3)),
-          "units.csv");
+  static final IndicatorModel MODEL = FuzzFixture.MODEL;
+  static final UnitRegister UNITS = FuzzFixture.UNITS;
 
   @FuzzTest(maxDuration = "60s")
   void sameAsScanningFirst(byte[] data) throws IOException {
@@ -84,8 +62,6 @@ class FastPathFuzzTest {
           }
         }
       }
-    } catch (UncheckedIOException e) {
-      throw e;
     } finally {
       Files.deleteIfExists(p);
     }

@@ -3,7 +3,6 @@ package dev.qinglian.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.qinglian.data.DataReader;
 import dev.qinglian.data.ReadOptions;
-import dev.qinglian.data.Unit;
 import dev.qinglian.data.UnitRegister;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.model.IndicatorModel;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Fuzz targets: whatever bytes a model, a register or a data file holds, the readers return a
@@ -25,27 +23,8 @@ import java.util.Map;
  * {@code maxDuration} (.ci/run does that for each).
  */
 class InputFuzzTest {
-  static final IndicatorModel MODEL =
-      ModelLoader.load(
-              "m.yaml",
-              new StringReader(
-                  """
-                  bands: [{id: ok, min: 50}, {id: bad}]
-                  index:
-                    id: X
-                    children:
-                      - id: A
-                        children:
-                          - {id: A.1, direction: higher, goalposts: [0, 100], range: [0, 100]}
-                          - {id: A.2, direction: lower, goalposts: [5, 0], denominator: {of: staff, per: 100}}
-                  """))
-          .value();
-  static final UnitRegister UNITS =
-      new UnitRegister(
-          List.of(
-              new Unit("U1", "甲", "t", "", 10, 5, Map.of(), 2),
-              new Unit("U2", "乙", "t", "", 20, 5, Map.of(), 3)),
-          "units.csv");
+  static final IndicatorModel MODEL = FuzzFixture.MODEL;
+  static final UnitRegister UNITS = FuzzFixture.UNITS;
 
   private static Path temp(byte[] data, String suffix) {
     try {
