@@ -158,6 +158,43 @@ public final class UnitRegister {
     return text(TYPE, u);
   }
 
+  /** A text field of a unit, for {@link #utf8Length} and {@link #copyUtf8}. */
+  public enum Field {
+    /** The id. */
+    ID,
+    /** The display name (the id when the register has none). */
+    NAME,
+    /** The type (empty when not given). */
+    TYPE
+  }
+
+  private int column(Field f, int u) {
+    return switch (f) {
+      case ID -> ID;
+      case NAME -> to[NAME][u] > from[NAME][u] ? NAME : ID;
+      case TYPE -> TYPE;
+    };
+  }
+
+  /** Length in UTF-8 bytes of field {@code f} of the unit at position {@code u}. */
+  public int utf8Length(Field f, int u) {
+    int c = column(f, u);
+    return Math.max(0, to[c][u] - from[c][u]);
+  }
+
+  /**
+   * Copies the UTF-8 bytes of field {@code f} of the unit at position {@code u} into {@code dst} at
+   * {@code pos} (room for {@link #utf8Length} bytes is the caller's), without building a string;
+   * returns the position after them. The bytes are those {@link #id}, {@link #name} and {@link
+   * #type} decode.
+   */
+  public int copyUtf8(Field f, int u, byte[] dst, int pos) {
+    int c = column(f, u);
+    int len = Math.max(0, to[c][u] - from[c][u]);
+    System.arraycopy(pool, Math.max(0, from[c][u]), dst, pos, len);
+    return pos + len;
+  }
+
   /** Staff of the unit at position {@code u}, NaN when not given. */
   public double staff(int u) {
     return staff[u];

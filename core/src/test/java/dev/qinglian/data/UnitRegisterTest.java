@@ -148,6 +148,24 @@ class UnitRegisterTest {
     assertThrows(IllegalArgumentException.class, () -> new UnitRegister(List.of(x, x), ""));
   }
 
+  @Test
+  void fieldsCopiedAsBytesAreTheTextsUtf8() {
+    Unit x = new Unit("X1", "甲乙", "乡镇", "", 1, 2, Map.of(), 0);
+    Unit y = new Unit("Y", "", "", "", 1, 2, Map.of(), 0);
+    UnitRegister r = new UnitRegister(List.of(x, y), "");
+    byte[] b = new byte[32];
+    // "甲乙" is 2 × 3 bytes in UTF-8; "乡镇" too; y has no name (its id stands in) and no type
+    assertEquals(6, r.utf8Length(UnitRegister.Field.NAME, 0));
+    int end = r.copyUtf8(UnitRegister.Field.NAME, 0, b, 3);
+    assertEquals(9, end);
+    assertEquals("甲乙", new String(b, 3, 6, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(1, r.copyUtf8(UnitRegister.Field.NAME, 1, b, 0));
+    assertEquals('Y', b[0]);
+    assertEquals(0, r.utf8Length(UnitRegister.Field.TYPE, 1));
+    assertEquals(6, r.utf8Length(UnitRegister.Field.TYPE, 0));
+    assertEquals(2, r.utf8Length(UnitRegister.Field.ID, 0));
+  }
+
   static final String MODEL =
       """
       bands: [{id: green, min: 85}, {id: red}]

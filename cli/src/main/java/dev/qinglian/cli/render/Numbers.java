@@ -9,6 +9,11 @@ public final class Numbers {
 
   private Numbers() {}
 
+  /** True for {@code -0.0} (printed as a decimal, not as the whole number 0). */
+  static boolean isNegativeZero(double v) {
+    return Double.doubleToRawLongBits(v) == NEGATIVE_ZERO;
+  }
+
   /**
    * Full precision: the shortest decimal that reads back to the same double (Schubfach, through
    * Jackson's implementation: the same digits on every JDK, and several times faster than JDK 17's
