@@ -15,6 +15,10 @@ import java.util.Optional;
  * <p>Instances are immutable and thread-safe: no method exposes the arrays.
  */
 public final class Dataset {
+  static {
+    dev.qinglian.internal.SharedColumns.install((d, p, l) -> d.column(d.key(p), l));
+  }
+
   private final IndicatorModel model;
   private final UnitRegister units;
   private final int firstMonth;

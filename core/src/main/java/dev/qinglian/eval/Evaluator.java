@@ -2,12 +2,14 @@ package dev.qinglian.eval;
 
 import dev.qinglian.data.Dataset;
 import dev.qinglian.data.UnitRegister;
+import dev.qinglian.internal.SharedColumns;
 import dev.qinglian.internal.kernel.Flags;
 import dev.qinglian.internal.kernel.Kernel;
 import dev.qinglian.model.Denominator;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.LeafSpec;
 import dev.qinglian.model.MissingPolicy;
+import dev.qinglian.model.Outliers;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,10 +76,12 @@ public final class Evaluator {
         empty[l] = true;
       }
     }
+    // flags of the leaves where nothing is carried, imputed or treated: zeros, never written
+    byte[] zeros = noFlags != null ? noFlags : new byte[units];
     IntStream range = IntStream.range(0, leaves);
     (units * (long) leaves >= PARALLEL_CELLS ? range.parallel() : range)
         .filter(l -> !empty[l])
-        .forEach(l -> fill(data, period, l, raw, flags));
+        .forEach(l -> fill(data, period, l, raw, flags, zeros));
     double[] staff = new double[units];
     double[] served = new double[units];
     for (int u = 0; u < units; u++) {
@@ -107,41 +111,65 @@ public final class Evaluator {
     return false;
   }
 
-  /** The values used for leaf {@code l}: reported, carried within the window, or imputed. */
-  private void fill(Dataset data, YearMonth period, int l, double[][] raw, byte[][] flags) {
+  /**
+   * The values used for leaf {@code l}: reported, carried within the window, or imputed. The
+   * dataset's own column is used as it is (read only) unless values are carried or imputed into it;
+   * the flags are shared zeros unless something is flagged.
+   */
+  private void fill(
+      Dataset data, YearMonth period, int l, double[][] raw, byte[][] flags, byte[] noFlags) {
     UnitRegister register = data.units();
     int units = register.size();
     LeafSpec spec = model.leaves().get(l).leaf();
     int window = spec.frequency().validMonths();
     int reach = reach(l);
-    double[] x = new double[units];
-    byte[] f = new byte[units];
-    data.copyColumn(period, l, x);
-    int missing = countNaN(x);
-    double[] scratch = null;
+    double[] shared = SharedColumns.column(data, period, l);
+    double[] x = shared;
+    byte[] f = spec.outliers().kind() == Outliers.Kind.NONE ? null : new byte[units];
+    int missing = x == null ? units : countNaN(x);
     for (int k = 1; k <= reach && missing > 0; k++) {
       YearMonth earlier = period.minusMonths(k);
-      if (!data.hasColumn(earlier, l)) {
+      double[] before = SharedColumns.column(data, earlier, l);
+      if (before == null) {
         continue;
       }
-      if (scratch == null) {
-        scratch = new double[units];
+      if (x == shared) {
+        x = new double[units];
+        if (shared == null) {
+          java.util.Arrays.fill(x, Double.NaN);
+        } else {
+          System.arraycopy(shared, 0, x, 0, units);
+        }
       }
-      data.copyColumn(earlier, l, scratch);
+      if (f == null) {
+        f = new byte[units];
+      }
       byte flag = k < window ? Flags.CARRIED : (byte) (Flags.CARRIED | Flags.STALE);
       for (int u = 0; u < units; u++) {
-        if (Double.isNaN(x[u]) && !Double.isNaN(scratch[u])) {
-          x[u] = scratch[u];
+        if (Double.isNaN(x[u]) && !Double.isNaN(before[u])) {
+          x[u] = before[u];
           f[u] = flag;
           missing--;
         }
       }
     }
     if (missing > 0 && model.missing().kind() == MissingPolicy.Kind.GROUP_MEAN) {
+      if (x == shared) {
+        x = shared == null ? nanColumn(units) : shared.clone();
+      }
+      if (f == null) {
+        f = new byte[units];
+      }
       impute(spec, register, x, f);
     }
-    raw[l] = x;
-    flags[l] = f;
+    raw[l] = x == null ? nanColumn(units) : x;
+    flags[l] = f == null ? noFlags : f;
+  }
+
+  private static double[] nanColumn(int units) {
+    double[] x = new double[units];
+    java.util.Arrays.fill(x, Double.NaN);
+    return x;
   }
 
   /** Evaluates every month from {@code from} to {@code to} inclusive, in order. */
