@@ -149,21 +149,21 @@ class UnitRegisterTest {
   }
 
   @Test
-  void fieldsCopiedAsBytesAreTheTextsUtf8() {
+  void fieldsGatheredAsBytesAreTheTextsUtf8() {
     Unit x = new Unit("X1", "甲乙", "乡镇", "", 1, 2, Map.of(), 0);
     Unit y = new Unit("Y", "", "", "", 1, 2, Map.of(), 0);
     UnitRegister r = new UnitRegister(List.of(x, y), "");
-    byte[] b = new byte[32];
-    // "甲乙" is 2 × 3 bytes in UTF-8; "乡镇" too; y has no name (its id stands in) and no type
-    assertEquals(6, r.utf8Length(UnitRegister.Field.NAME, 0));
-    int end = r.copyUtf8(UnitRegister.Field.NAME, 0, b, 3);
-    assertEquals(9, end);
-    assertEquals("甲乙", new String(b, 3, 6, java.nio.charset.StandardCharsets.UTF_8));
-    assertEquals(1, r.copyUtf8(UnitRegister.Field.NAME, 1, b, 0));
-    assertEquals('Y', b[0]);
-    assertEquals(0, r.utf8Length(UnitRegister.Field.TYPE, 1));
-    assertEquals(6, r.utf8Length(UnitRegister.Field.TYPE, 0));
-    assertEquals(2, r.utf8Length(UnitRegister.Field.ID, 0));
+    int[] ends = new int[3];
+    // units in the order y, x, y: y has no name (its id stands in) and no type; "甲乙" and "乡镇"
+    // are 2 × 3 bytes each in UTF-8
+    byte[] names = r.gatherUtf8(UnitRegister.Field.NAME, new int[] {1, 0, 1}, ends);
+    assertEquals("Y甲乙Y", new String(names, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(List.of(1, 7, 8), java.util.Arrays.stream(ends).boxed().toList());
+    byte[] types = r.gatherUtf8(UnitRegister.Field.TYPE, new int[] {1, 0, 1}, ends);
+    assertEquals("乡镇", new String(types, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(List.of(0, 6, 6), java.util.Arrays.stream(ends).boxed().toList());
+    byte[] ids = r.gatherUtf8(UnitRegister.Field.ID, new int[] {0}, new int[1]);
+    assertEquals("X1", new String(ids, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   static final String MODEL =

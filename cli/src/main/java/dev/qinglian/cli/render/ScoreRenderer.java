@@ -345,7 +345,8 @@ public final class ScoreRenderer {
     final Band[] uncapped;
     final double[][] dim;
     final List<OverrideRule> rules = model.overrides();
-    final UnitRegister units = result.units();
+    final byte[][] text = new byte[3][]; // id, name and type of every row, one after another
+    final int[][] ends;
     final Utf8 out;
 
     CsvRows(int[] us, int[] dims, double[] prev) {
@@ -379,6 +380,11 @@ public final class ScoreRenderer {
       for (int i = 0; i < n; i++) {
         uncapped[i] = result.uncappedBandOrNull(us[i]);
       }
+      UnitRegister units = result.units();
+      ends = new int[3][n];
+      text[0] = units.gatherUtf8(UnitRegister.Field.ID, us, ends[0]);
+      text[1] = units.gatherUtf8(UnitRegister.Field.NAME, us, ends[1]);
+      text[2] = units.gatherUtf8(UnitRegister.Field.TYPE, us, ends[2]);
       dim = new double[dims.length][n];
       for (int d = 0; d < dims.length; d++) {
         for (int i = 0; i < n; i++) {
@@ -396,13 +402,12 @@ public final class ScoreRenderer {
 
     private void row(int i) {
       Utf8 sb = out;
-      int u = us[i];
       if (rank[i] > 0) {
         sb.whole(rank[i]);
       }
-      sb.comma().text(units, UnitRegister.Field.ID, u);
-      sb.comma().text(units, UnitRegister.Field.NAME, u);
-      sb.comma().text(units, UnitRegister.Field.TYPE, u);
+      for (int t = 0; t < 3; t++) {
+        sb.comma().text(text[t], i == 0 ? 0 : ends[t][i - 1], ends[t][i]);
+      }
       sb.comma().full(index[i]);
       sb.comma().append(band[i].id());
       sb.comma().append(uncapped[i] == null ? "" : uncapped[i].id());
@@ -499,28 +504,21 @@ public final class ScoreRenderer {
     }
 
     /**
-     * A register field as a CSV text cell ({@link Csv#text}): its UTF-8 bytes copied as they are
-     * unless the cell needs quoting or neutralising.
+     * UTF-8 text {@code t[from, to)} as a CSV text cell ({@link Csv#text}): the bytes copied as
+     * they are unless the cell needs quoting or neutralising.
      */
-    void text(UnitRegister units, UnitRegister.Field f, int u) {
-      int len = units.utf8Length(f, u);
-      room(len);
-      int end = units.copyUtf8(f, u, b, n);
-      boolean plain = len == 0 || "=+-@\t\r".indexOf(b[n]) < 0;
-      for (int k = n; plain && k < end; k++) {
-        byte c = b[k];
+    void text(byte[] t, int from, int to) {
+      boolean plain = to == from || "=+-@\t\r".indexOf(t[from]) < 0;
+      for (int k = from; plain && k < to; k++) {
+        byte c = t[k];
         plain = c != ',' && c != '"' && c != '\n' && c != '\r';
       }
       if (plain) {
-        n = end;
+        room(to - from);
+        System.arraycopy(t, from, b, n, to - from);
+        n += to - from;
       } else {
-        String s =
-            switch (f) {
-              case ID -> units.id(u);
-              case NAME -> units.name(u);
-              case TYPE -> units.type(u);
-            };
-        append(Csv.text(s));
+        append(Csv.text(new String(t, from, to - from, java.nio.charset.StandardCharsets.UTF_8)));
       }
     }
 
