@@ -50,6 +50,46 @@ class ReportBrowserTest {
   }
 
   @Test
+  void aLargeWorkspaceGetsCardsForTheBottomOfTheRankingOnly() throws Exception {
+    Path out = tmp.resolve("report.html");
+    Golden.Run r =
+        Golden.run(
+            "report",
+            Golden.demo().toString(),
+            "--out",
+            out.toString(),
+            "--lang",
+            "en",
+            "--cards",
+            "5");
+    assertEquals(0, r.exit(), r.err());
+    String html = Files.readString(out, StandardCharsets.UTF_8);
+    // the demo county has 54 units: 5 cards, for the last 5 rows of the ranking table, in that
+    // order; the table still lists all 54
+    Matcher cards = Pattern.compile("<div class=\"unitcard\" id=\"u-([^\"]+)\"").matcher(html);
+    List<String> carded = new ArrayList<>();
+    while (cards.find()) {
+      carded.add(cards.group(1));
+    }
+    String table = html.substring(html.indexOf("<table id=\"ranking\">"), html.indexOf("</table>"));
+    Matcher rows = Pattern.compile("<tr><td>[^<]*</td><td>([^<]+)</td>").matcher(table);
+    List<String> ranked = new ArrayList<>();
+    while (rows.find()) {
+      ranked.add(rows.group(1));
+    }
+    assertEquals(54, ranked.size());
+    assertEquals(ranked.subList(49, 54), carded);
+    assertTrue(html.contains("cards for the last 5 of 54 units"), "the report says so");
+    // by default (500) every unit of a county has its card, and no note
+    Golden.Run all =
+        Golden.run("report", Golden.demo().toString(), "--out", out.toString(), "--force");
+    assertEquals(0, all.exit(), all.err());
+    String full = Files.readString(out, StandardCharsets.UTF_8);
+    assertEquals(54, full.split("class=\"unitcard\"", -1).length - 1);
+    assertFalse(full.contains("仅列排名最后的"));
+  }
+
+  @Test
   void theReportIsSelfContainedAndEscapes() throws Exception {
     Path out = tmp.resolve("report.html");
     Golden.Run r =

@@ -69,6 +69,15 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Language (default: the model's, zh).")
   String lang;
 
+  @Option(
+      names = "--cards",
+      defaultValue = "500",
+      paramLabel = "N",
+      description =
+          "Unit cards (trend and dimensions) for at most N units, the last in the ranking"
+              + " (default: ${DEFAULT-VALUE}; the ranking table always lists every unit).")
+  int cards;
+
   @Option(names = "--force", description = "Replace an existing report.")
   boolean force;
 
@@ -121,7 +130,7 @@ public final class ReportCommand implements Callable<Integer> {
       }
       open = read == null ? List.of() : read.open();
     }
-    String html = new ReportRenderer(l.ws(), t, l.labels(), features, open).html();
+    String html = new ReportRenderer(l.ws(), t, l.labels(), features, open, cards).html();
     OutputFile.write(html, out, force, inputsUsed, null);
     spec.commandLine().getOut().println("wrote " + out);
     return ExitCode.OK;

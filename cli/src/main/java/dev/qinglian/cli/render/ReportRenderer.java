@@ -31,6 +31,7 @@ public final class ReportRenderer {
   private final List<Warning> openWarnings;
   private final boolean zh;
   private final IndicatorModel model;
+  private final int maxCards;
 
   /**
    * A report of the timeline's last month.
@@ -38,13 +39,18 @@ public final class ReportRenderer {
    * @param features GeoJSON features (maps with {@code properties.unit} and a Polygon or
    *     MultiPolygon {@code geometry}); may be empty
    * @param openWarnings the open warnings of the register
+   * @param maxCards at most this many units get a card (trend and dimension bars): those at the
+   *     bottom of the ranking, who need attention first (a card is about 1.5 KB of HTML: a province
+   *     of 100,000 units would make a 190 MB page no browser opens comfortably)
    */
   public ReportRenderer(
       Workspace ws,
       Timeline timeline,
       Labels labels,
       List<Map<String, Object>> features,
-      List<Warning> openWarnings) {
+      List<Warning> openWarnings,
+      int maxCards) {
+    this.maxCards = Math.max(0, maxCards);
     this.ws = ws;
     this.timeline = timeline;
     this.labels = labels;
@@ -346,8 +352,30 @@ public final class ReportRenderer {
   private void units(StringBuilder sb, PeriodResult now) {
     sb.append("<section><h2>")
         .append(Html.esc(t("一指数：各单位走势与维度", "The index: every unit's trend and dimensions")))
-        .append("</h2>\n<div class=\"units\">\n");
-    for (int u : now.rankOrder()) {
+        .append("</h2>\n");
+    int[] order = now.rankOrder();
+    int from = Math.max(0, order.length - maxCards);
+    if (from > 0) {
+      sb.append("<p class=\"note\">")
+          .append(
+              Html.esc(
+                  t(
+                      "单位较多，仅列排名最后的 "
+                          + (order.length - from)
+                          + " 个单位（共 "
+                          + order.length
+                          + " 个）；全部单位的得分见 qinglian score，单个单位的解释见 qinglian explain。",
+                      "Many units: cards for the last "
+                          + (order.length - from)
+                          + " of "
+                          + order.length
+                          + " units in the ranking only; every unit's scores: qinglian score,"
+                          + " one unit explained: qinglian explain.")))
+          .append("</p>\n");
+    }
+    sb.append("<div class=\"units\">\n");
+    for (int k = from; k < order.length; k++) {
+      int u = order[k];
       Unit unit = now.units().units().get(u);
       sb.append("<div class=\"unitcard\" id=\"u-")
           .append(Html.esc(unit.id()))
