@@ -94,6 +94,15 @@ public final class TrendCommand implements Callable<Integer> {
             : Timeline.summary(evaluator, l.ws().data(), evalFrom, end);
     TrendRenderer r = new TrendRenderer(l.ws(), timeline, l.labels(), node);
     boolean ansi = Common.ansi(output);
+    if (unit == null && output.format == OutputOptions.Format.csv) {
+      OutputFile.write(
+          r.csvContent(),
+          output.output,
+          output.force,
+          l.ws().inputs(),
+          spec.commandLine().getOut());
+      return ExitCode.OK;
+    }
     String text;
     if (unit != null) {
       text = r.unitTable(unit, start, ansi);
@@ -101,7 +110,7 @@ public final class TrendCommand implements Callable<Integer> {
       text =
           switch (output.format) {
             case table -> r.table(ansi);
-            case csv -> r.csv();
+            case csv -> r.csv(); // not reached: streamed above
             case json -> r.json();
             case markdown -> r.markdown();
             case xlsx -> null;

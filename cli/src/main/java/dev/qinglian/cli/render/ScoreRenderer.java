@@ -220,9 +220,6 @@ public final class ScoreRenderer {
     return w.toString();
   }
 
-  /** Rows per chunk when the CSV is rendered in parallel. */
-  private static final int CHUNK = 1 << 14;
-
   /** Streams the CSV as text (to standard output); see {@link #csv(java.io.OutputStream)}. */
   public void csv(java.io.Writer w) throws IOException {
     csv(
@@ -249,40 +246,7 @@ public final class ScoreRenderer {
     int[] order = result.rankOrder();
     int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
     double[] prev = previousIndex();
-    int chunks = (order.length + CHUNK - 1) / CHUNK;
-    if (chunks <= 1) {
-      csvChunk(order, 0, order.length, dims, prev).writeTo(o);
-      return;
-    }
-    int threads = Runtime.getRuntime().availableProcessors();
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "qinglian-csv-out");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      java.util.ArrayDeque<java.util.concurrent.Future<Utf8>> window = new java.util.ArrayDeque<>();
-      int next = 0;
-      for (int c = 0; c < chunks; c++) {
-        while (next < chunks && window.size() < 2 * threads) {
-          int from = next * CHUNK;
-          int to = Math.min(order.length, from + CHUNK);
-          window.add(pool.submit(() -> csvChunk(order, from, to, dims, prev)));
-          next++;
-        }
-        window.poll().get().writeTo(o);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e);
-    } finally {
-      pool.shutdownNow();
-    }
+    Utf8Rows.write(o, order.length, (from, to) -> csvChunk(order, from, to, dims, prev));
   }
 
   /** The CSV as content for {@link OutputFile}: text to a writer, bytes to a file. */
@@ -324,7 +288,7 @@ public final class ScoreRenderer {
    * being recompiled on the stack with everything it calls inlined (0.7 s of the optimising
    * compiler on a busy core for 1,000,000 units).
    */
-  private Utf8 csvChunk(int[] order, int from, int to, int[] dims, double[] prev) {
+  private Utf8Rows csvChunk(int[] order, int from, int to, int[] dims, double[] prev) {
     CsvRows rows = new CsvRows(java.util.Arrays.copyOfRange(order, from, to), dims, prev);
     for (int i = 0; i < rows.n; i += 16) {
       rows.format(i, Math.min(rows.n, i + 16));
@@ -347,7 +311,7 @@ public final class ScoreRenderer {
     final List<OverrideRule> rules = model.overrides();
     final byte[][] text = new byte[3][]; // id, name and type of every row, one after another
     final int[][] ends;
-    final Utf8 out;
+    final Utf8Rows out;
 
     CsvRows(int[] us, int[] dims, double[] prev) {
       this.us = us;
@@ -391,7 +355,7 @@ public final class ScoreRenderer {
           dim[d][i] = result.score(dims[d], us[i]);
         }
       }
-      out = new Utf8(n * 200); // lines are about 184 bytes
+      out = new Utf8Rows(n * 200); // lines are about 184 bytes
     }
 
     void format(int from, int to) {
@@ -401,7 +365,7 @@ public final class ScoreRenderer {
     }
 
     private void row(int i) {
-      Utf8 sb = out;
+      Utf8Rows sb = out;
       if (rank[i] > 0) {
         sb.whole(rank[i]);
       }
@@ -429,101 +393,6 @@ public final class ScoreRenderer {
       }
       sb.comma().full(change[i]);
       sb.newline();
-    }
-  }
-
-  /** A growing UTF-8 byte buffer (ASCII copied char by char, other text encoded). */
-  private static final class Utf8 {
-    private byte[] b;
-    private int n;
-
-    Utf8(int capacity) {
-      b = new byte[Math.max(16, capacity)];
-    }
-
-    private void room(int k) {
-      if (n + k > b.length) {
-        b = java.util.Arrays.copyOf(b, Math.max(n + k, 2 * b.length));
-      }
-    }
-
-    Utf8 comma() {
-      room(1);
-      b[n++] = ',';
-      return this;
-    }
-
-    void newline() {
-      room(1);
-      b[n++] = '\n';
-    }
-
-    Utf8 append(String s) {
-      int len = s.length();
-      room(len);
-      for (int i = 0; i < len; i++) {
-        char c = s.charAt(i);
-        if (c >= 0x80) {
-          n -= i; // not ASCII: encode the whole string
-          byte[] e = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          room(e.length);
-          System.arraycopy(e, 0, b, n, e.length);
-          n += e.length;
-          return this;
-        }
-        b[n++] = (byte) c;
-      }
-      return this;
-    }
-
-    /** {@link Numbers#full}: whole numbers as digits directly, others through the formatter. */
-    void full(double v) {
-      if (v == (long) v && Math.abs(v) < 1e15 && !Numbers.isNegativeZero(v)) {
-        whole((long) v);
-      } else if (!Double.isNaN(v)) {
-        append(Numbers.full(v));
-      }
-    }
-
-    /** The decimal digits of {@code v}. */
-    void whole(long v) {
-      room(20);
-      if (v < 0) {
-        b[n++] = '-';
-        v = -v;
-      }
-      int digits = 1;
-      for (long p = 10; digits < 19 && v >= p; p *= 10) {
-        digits++;
-      }
-      for (int k = n + digits - 1; k >= n; k--) {
-        b[k] = (byte) ('0' + v % 10);
-        v /= 10;
-      }
-      n += digits;
-    }
-
-    /**
-     * UTF-8 text {@code t[from, to)} as a CSV text cell ({@link Csv#text}): the bytes copied as
-     * they are unless the cell needs quoting or neutralising.
-     */
-    void text(byte[] t, int from, int to) {
-      boolean plain = to == from || "=+-@\t\r".indexOf(t[from]) < 0;
-      for (int k = from; plain && k < to; k++) {
-        byte c = t[k];
-        plain = c != ',' && c != '"' && c != '\n' && c != '\r';
-      }
-      if (plain) {
-        room(to - from);
-        System.arraycopy(t, from, b, n, to - from);
-        n += to - from;
-      } else {
-        append(Csv.text(new String(t, from, to - from, java.nio.charset.StandardCharsets.UTF_8)));
-      }
-    }
-
-    void writeTo(java.io.OutputStream o) throws IOException {
-      o.write(b, 0, n);
     }
   }
 

@@ -1,0 +1,157 @@
+package dev.qinglian.cli.render;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Lines of CSV as a growing UTF-8 byte buffer (ASCII copied char by char, other text encoded,
+ * numbers written as they are formatted), and the writer that formats chunks of rows on all cores
+ * while the calling thread writes the finished ones in order.
+ */
+final class Utf8Rows {
+  /** Rows per chunk formatted on one core. */
+  static final int CHUNK = 16_384;
+
+  /** Formats rows {@code from..to} of a table. */
+  interface Chunk {
+    Utf8Rows format(int from, int to);
+  }
+
+  /**
+   * Writes rows {@code 0..rows} to {@code o}, chunks formatted in parallel (formatting doubles
+   * dominates the output of large tables) and written in order.
+   */
+  static void write(OutputStream o, int rows, Chunk chunk) throws IOException {
+    int chunks = (rows + CHUNK - 1) / CHUNK;
+    if (chunks <= 1) {
+      chunk.format(0, rows).writeTo(o);
+      return;
+    }
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "qinglian-csv-out");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      ArrayDeque<Future<Utf8Rows>> window = new ArrayDeque<>();
+      int next = 0;
+      for (int c = 0; c < chunks; c++) {
+        while (next < chunks && window.size() < 2 * threads) {
+          int from = next * CHUNK;
+          int to = Math.min(rows, from + CHUNK);
+          window.add(pool.submit(() -> chunk.format(from, to)));
+          next++;
+        }
+        window.poll().get().writeTo(o);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private byte[] b;
+  private int n;
+
+  Utf8Rows(int capacity) {
+    b = new byte[Math.max(16, capacity)];
+  }
+
+  private void room(int k) {
+    if (n + k > b.length) {
+      b = java.util.Arrays.copyOf(b, Math.max(n + k, 2 * b.length));
+    }
+  }
+
+  Utf8Rows comma() {
+    room(1);
+    b[n++] = ',';
+    return this;
+  }
+
+  void newline() {
+    room(1);
+    b[n++] = '\n';
+  }
+
+  Utf8Rows append(String s) {
+    int len = s.length();
+    room(len);
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        n -= i; // not ASCII: encode the whole string
+        byte[] e = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        room(e.length);
+        System.arraycopy(e, 0, b, n, e.length);
+        n += e.length;
+        return this;
+      }
+      b[n++] = (byte) c;
+    }
+    return this;
+  }
+
+  /** {@link Numbers#full}: whole numbers as digits directly, others through the formatter. */
+  void full(double v) {
+    if (v == (long) v && Math.abs(v) < 1e15 && !Numbers.isNegativeZero(v)) {
+      whole((long) v);
+    } else if (!Double.isNaN(v)) {
+      append(Numbers.full(v));
+    }
+  }
+
+  /** The decimal digits of {@code v}. */
+  void whole(long v) {
+    room(20);
+    if (v < 0) {
+      b[n++] = '-';
+      v = -v;
+    }
+    int digits = 1;
+    for (long p = 10; digits < 19 && v >= p; p *= 10) {
+      digits++;
+    }
+    for (int k = n + digits - 1; k >= n; k--) {
+      b[k] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    n += digits;
+  }
+
+  /**
+   * UTF-8 text {@code t[from, to)} as a CSV text cell ({@link Csv#text}): the bytes copied as they
+   * are unless the cell needs quoting or neutralising.
+   */
+  void text(byte[] t, int from, int to) {
+    boolean plain = to == from || "=+-@\t\r".indexOf(t[from]) < 0;
+    for (int k = from; plain && k < to; k++) {
+      byte c = t[k];
+      plain = c != ',' && c != '"' && c != '\n' && c != '\r';
+    }
+    if (plain) {
+      room(to - from);
+      System.arraycopy(t, from, b, n, to - from);
+      n += to - from;
+    } else {
+      append(Csv.text(new String(t, from, to - from, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+  }
+
+  void writeTo(java.io.OutputStream o) throws IOException {
+    o.write(b, 0, n);
+  }
+}
