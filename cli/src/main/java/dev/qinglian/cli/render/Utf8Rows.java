@@ -105,12 +105,11 @@ final class Utf8Rows {
     return this;
   }
 
-  /** {@link Numbers#full}: whole numbers as digits directly, others through the formatter. */
+  /** {@link Numbers#full}, written in place. */
   void full(double v) {
-    if (v == (long) v && Math.abs(v) < 1e15 && !Numbers.isNegativeZero(v)) {
-      whole((long) v);
-    } else if (!Double.isNaN(v)) {
-      append(Numbers.full(v));
+    if (!Double.isNaN(v)) {
+      room(ShortestDouble.MAX_BYTES);
+      n = ShortestDouble.write(v, b, n);
     }
   }
 

@@ -1,0 +1,147 @@
+package dev.qinglian.cli.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The byte-level port of Schubfach gives exactly the text the project printed before through
+ * Jackson's implementation: the reference below is the former {@code Numbers.full}, verbatim.
+ */
+class ShortestDoubleTest {
+  /** The former {@link Numbers#full}: Jackson's string, stripped and made plain. */
+  static String reference(double v) {
+    if (Double.isNaN(v)) {
+      return "";
+    }
+    if (v == (long) v
+        && Math.abs(v) < 1e15
+        && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0)) {
+      return Long.toString((long) v);
+    }
+    String s = DoubleToDecimal.toString(v);
+    int n = s.length();
+    if (n > 2 && s.charAt(n - 2) == '.' && s.charAt(n - 1) == '0') {
+      return s.substring(0, n - 2);
+    }
+    return s.indexOf('E') >= 0 ? new BigDecimal(s).stripTrailingZeros().toPlainString() : s;
+  }
+
+  static String ours(double v) {
+    return Numbers.full(v);
+  }
+
+  static void same(double v) {
+    assertEquals(
+        reference(v), ours(v), () -> "bits " + Long.toHexString(Double.doubleToRawLongBits(v)));
+  }
+
+  @Test
+  void theTableOfPowersIsJacksons() throws Exception {
+    Class<?> m = Class.forName("com.fasterxml.jackson.core.io.schubfach.MathUtils");
+    Method g1 = m.getDeclaredMethod("g1", int.class);
+    Method g0 = m.getDeclaredMethod("g0", int.class);
+    g1.setAccessible(true);
+    g0.setAccessible(true);
+    for (int k = -324; k <= 292; k++) {
+      assertEquals((long) g1.invoke(null, k), ShortestDouble.g1(k), "g1 of " + k);
+      assertEquals((long) g0.invoke(null, k), ShortestDouble.g0(k), "g0 of " + k);
+    }
+  }
+
+  @Test
+  void edgeCases() {
+    double[] edges = {
+      0.0,
+      -0.0,
+      1.0,
+      -1.0,
+      0.1,
+      0.2,
+      0.1 + 0.2,
+      1e-3,
+      9.999e-4,
+      1e7,
+      1e15,
+      1e16,
+      1e22,
+      1e23,
+      2e23,
+      9007199254740992.0,
+      9007199254740993.0,
+      Double.MIN_VALUE,
+      -Double.MIN_VALUE,
+      2 * Double.MIN_VALUE,
+      3 * Double.MIN_VALUE,
+      Double.MIN_NORMAL,
+      Double.MAX_VALUE,
+      -Double.MAX_VALUE,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.NaN,
+      100,
+      99.5,
+      99.715,
+      99.66666666666667,
+      0.6633333333333333,
+      5e-324,
+      4.9e-324,
+      1.7976931348623157e308,
+      123456789.125,
+      1234567.0,
+      12345678.9,
+      0.001,
+      0.000123,
+      1.0E-5
+    };
+    for (double v : edges) {
+      same(v);
+    }
+    // by hand: plain notation throughout, no trailing zeros after the point
+    assertEquals("0.00001", ours(1e-5));
+    assertEquals("100000000000000000000000", ours(1e23));
+    assertEquals("12.5", ours(12.5));
+    assertEquals("-0", ours(-0.0));
+    assertEquals("Infinity", ours(Double.POSITIVE_INFINITY));
+    assertEquals("-Infinity", ours(Double.NEGATIVE_INFINITY));
+    assertEquals("", ours(Double.NaN));
+    // the smallest double: one digit (5E-324) would read back, but Schubfach takes the closest of
+    // one or two digits, 4.9E-324
+    assertEquals("0." + "0".repeat(323) + "49", ours(Double.MIN_VALUE));
+  }
+
+  @Test
+  void millionsOfDoublesAsBefore() {
+    SplittableRandom r = new SplittableRandom(20261122);
+    for (int i = 0; i < 2_000_000; i++) {
+      same(Double.longBitsToDouble(r.nextLong())); // every exponent, subnormals, NaN payloads
+    }
+    for (int i = 0; i < 2_000_000; i++) {
+      same(r.nextDouble() * 100); // scores
+      same(r.nextDouble() - 0.5); // coverage, changes
+    }
+    for (int i = 0; i < 1_000_000; i++) {
+      int decimals = r.nextInt(8);
+      double scale = Math.pow(10, decimals);
+      same(Math.round(r.nextDouble() * 100 * scale) / scale); // short decimals, as reported
+      same(
+          r.nextLong(-1_000_000_000_000_000L, 1_000_000_000_000_000L)
+              * Math.pow(10, r.nextInt(-20, 20)));
+    }
+  }
+
+  @Test
+  void writtenInPlaceAfterOtherBytes() {
+    byte[] b = new byte[ShortestDouble.MAX_BYTES + 3];
+    b[0] = 'x';
+    int end = ShortestDouble.write(-Double.MIN_VALUE, b, 1);
+    String s = new String(b, 0, end, StandardCharsets.US_ASCII);
+    assertEquals("x-0." + "0".repeat(323) + "49", s);
+    assertEquals(1 + 3 + 323 + 2, end); // "x", "-0.", 323 zeros, "49"
+  }
+}
