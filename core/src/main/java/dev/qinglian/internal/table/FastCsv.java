@@ -818,13 +818,19 @@ public final class FastCsv {
           return;
         }
         // predicted: the indicator that followed the previous one last time (files list the
-        // indicators of a unit in the same order, row after row)
+        // indicators of a unit in the same order, row after row), or the one after it (a row
+        // left out: a value not reported), which leaves the learnt order as it is
         int prev = b.lastLeaf;
         int l = prev < 0 ? 0 : b.follows[prev];
         if (!leaves.matches(l, buf, fs[ic], fe[ic])) {
-          l = leaves.get(buf, fs[ic], fe[ic]);
-          if (prev >= 0 && l >= 0) {
-            b.follows[prev] = l;
+          int skip = l >= 0 && l < b.follows.length ? b.follows[l] : -1;
+          if (skip >= 0 && leaves.matches(skip, buf, fs[ic], fe[ic])) {
+            l = skip;
+          } else {
+            l = leaves.get(buf, fs[ic], fe[ic]);
+            if (prev >= 0 && l >= 0) {
+              b.follows[prev] = l;
+            }
           }
         }
         b.lastLeaf = l;
