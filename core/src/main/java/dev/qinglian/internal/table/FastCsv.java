@@ -367,7 +367,11 @@ public final class FastCsv {
    */
   public static void readByteRows(Path file, ByteRows handler)
       throws IOException, Tables.ReadException {
-    byte[] all = java.nio.file.Files.readAllBytes(file);
+    readByteRows(java.nio.file.Files.readAllBytes(file), handler);
+  }
+
+  /** {@link #readByteRows(Path, ByteRows)} over the bytes of a file already read. */
+  public static void readByteRows(byte[] all, ByteRows handler) throws Tables.ReadException {
     int start = hasBom(all) ? 3 : 0;
     int[] fs = new int[16];
     int[] fe = new int[16];
