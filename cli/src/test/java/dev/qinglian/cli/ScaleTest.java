@@ -113,6 +113,54 @@ class ScaleTest {
     return new Evaluator(model).evaluate(data, OCT);
   }
 
+  @Test
+  void theTrendOfManyUnitsWrittenInParallelChunksIsEachUnitsSeries() throws Exception {
+    IndicatorModel model = ModelLoader.loadDefault().orElseThrow();
+    Path ws = dir.resolve("trend");
+    new Synthetic(model, 3).write(ws, 40_000, 3, OCT, Synthetic.Layout.LONG); // 3 chunks of rows
+    Path out = dir.resolve("trend.csv");
+    Golden.Run r =
+        Golden.run("trend", ws.toString(), "--format", "csv", "--output", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertEquals("unit,name,2026-08,2026-09,2026-10,change", lines.get(0));
+    assertEquals(40_001, lines.size());
+    // every line against the library's own series of that unit (Timeline.series), formatted as
+    // full-precision numbers: what the renderer gathers chunk by chunk must be the same
+    UnitRegister units = UnitRegister.read(ws.resolve("units.csv"), model).orElseThrow();
+    Dataset data =
+        new DataReader(model, units, ReadOptions.DEFAULTS)
+            .read(List.of(ws.resolve("data/data.csv")))
+            .orElseThrow();
+    var timeline =
+        dev.qinglian.monitor.Timeline.of(new Evaluator(model), data, YearMonth.of(2026, 8), OCT);
+    Set<String> seen = new java.util.HashSet<>();
+    double previous = Double.POSITIVE_INFINITY;
+    for (String line : lines.subList(1, lines.size())) {
+      String id = line.substring(0, line.indexOf(','));
+      double[] series = timeline.series(id, model.root().id());
+      double first = Double.NaN;
+      double last = Double.NaN;
+      StringBuilder expected =
+          new StringBuilder(id).append(',').append(units.name(units.indexOf(id)));
+      for (double v : series) {
+        expected.append(',').append(dev.qinglian.cli.render.Numbers.full(v));
+        if (!Double.isNaN(v)) {
+          first = Double.isNaN(first) ? v : first;
+          last = v;
+        }
+      }
+      expected.append(',').append(dev.qinglian.cli.render.Numbers.full(last - first));
+      assertEquals(expected.toString(), line);
+      assertTrue(seen.add(id), "each unit once: " + id);
+      double latest = series[2];
+      if (!Double.isNaN(latest)) {
+        assertTrue(latest <= previous, "sorted by the latest index: " + id);
+        previous = latest;
+      }
+    }
+  }
+
   private static List<Path> files(Path root) throws Exception {
     try (Stream<Path> s = Files.walk(root)) {
       return s.filter(Files::isRegularFile).sorted().toList();
