@@ -52,6 +52,22 @@ public final class Evaluator {
    * @throws IllegalArgumentException when the dataset was read for another model
    */
   public PeriodResult evaluate(Dataset data, YearMonth period) {
+    return evaluate(data, period, true);
+  }
+
+  /**
+   * Evaluates one month without keeping its leaf-level detail: the same index, dimension and inner
+   * scores, colours, caps, coverage and ranks as {@link #evaluate(Dataset, YearMonth)}, bit for
+   * bit, as a {@link PeriodResult#withoutLeafDetail()} result; cheaper for large registers, since
+   * the leaves' score columns are not built (see {@code Kernel.evaluate}).
+   *
+   * @throws IllegalArgumentException when the dataset was read for another model
+   */
+  public PeriodResult evaluateSummary(Dataset data, YearMonth period) {
+    return evaluate(data, period, false);
+  }
+
+  private PeriodResult evaluate(Dataset data, YearMonth period, boolean detail) {
     if (data.model() != model) {
       throw new IllegalArgumentException("the dataset was read for another model");
     }
@@ -88,8 +104,9 @@ public final class Evaluator {
       staff[u] = register.staff(u);
       served[u] = register.served(u);
     }
-    Kernel.Output out = kernel.evaluate(raw, flags, empty, staff, served);
-    return new PeriodResult(model, kernel, register, period, raw, flags, out);
+    Kernel.Output out = kernel.evaluate(raw, flags, empty, staff, served, detail);
+    PeriodResult r = new PeriodResult(model, kernel, register, period, raw, flags, out);
+    return detail ? r : r.withoutLeafDetail();
   }
 
   /** Below this many units × leaves a month is prepared on the calling thread only. */

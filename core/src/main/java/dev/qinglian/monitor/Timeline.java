@@ -56,8 +56,10 @@ public final class Timeline {
     List<PeriodResult> months = new ArrayList<>();
     YearMonth firstDetailed = to.minusMonths(detailed - 1L);
     for (YearMonth p = from; !p.isAfter(to); p = p.plusMonths(1)) {
-      PeriodResult r = evaluator.evaluate(data, p);
-      months.add(p.isBefore(firstDetailed) ? r.withoutLeafDetail() : r);
+      months.add(
+          p.isBefore(firstDetailed)
+              ? evaluator.evaluateSummary(data, p)
+              : evaluator.evaluate(data, p));
     }
     return new Timeline(months);
   }

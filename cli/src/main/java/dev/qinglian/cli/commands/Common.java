@@ -100,10 +100,11 @@ final class Common {
   /** A month's result and the month before's (null when it has no data), as score shows them. */
   static dev.qinglian.eval.PeriodResult[] evaluateWithPrevious(Workspace ws, YearMonth p) {
     dev.qinglian.eval.Evaluator evaluator = new dev.qinglian.eval.Evaluator(ws.model());
-    dev.qinglian.eval.PeriodResult result = evaluator.evaluate(ws.data(), p);
+    // the ranking needs no leaf-level detail: summaries, cheaper for large registers
+    dev.qinglian.eval.PeriodResult result = evaluator.evaluateSummary(ws.data(), p);
     dev.qinglian.eval.PeriodResult previous =
         ws.data().periods().contains(p.minusMonths(1))
-            ? evaluator.evaluate(ws.data(), p.minusMonths(1))
+            ? evaluator.evaluateSummary(ws.data(), p.minusMonths(1))
             : null;
     return new dev.qinglian.eval.PeriodResult[] {result, previous};
   }

@@ -35,8 +35,19 @@ public final class Normalise {
   static void goalposts(double worst, double best, double[] x, double[] out) {
     double span = best - worst;
     for (int u = 0; u < x.length; u++) {
-      out[u] = clip(100 * (x[u] - worst) / span); // NaN stays NaN
+      out[u] = goalpost(x[u], worst, span);
     }
+  }
+
+  /** One value between goalposts ({@code span = best - worst}); NaN stays NaN. */
+  static double goalpost(double x, double worst, double span) {
+    return clip(100 * (x - worst) / span);
+  }
+
+  /** One value by deduction; NaN stays NaN. */
+  static double deduct(double x, double points) {
+    double s = 100 - points * x;
+    return Double.isNaN(s) ? Double.NaN : (s < 0 ? 0 : (s > 100 ? 100 : s));
   }
 
   static void minmax(Direction direction, double[] x, double[] out) {
@@ -135,8 +146,7 @@ public final class Normalise {
 
   static void deduction(double points, double[] x, double[] out) {
     for (int u = 0; u < x.length; u++) {
-      double s = 100 - points * x[u];
-      out[u] = Double.isNaN(s) ? Double.NaN : (s < 0 ? 0 : (s > 100 ? 100 : s));
+      out[u] = deduct(x[u], points);
     }
   }
 }
