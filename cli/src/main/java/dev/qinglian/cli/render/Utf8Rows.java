@@ -67,7 +67,9 @@ final class Utf8Rows {
   private int n;
 
   Utf8Rows(int capacity) {
-    b = new byte[Math.max(16, capacity)];
+    // room for a number past the capacity asked for: each one is written after asking for the
+    // room of the longest (345 bytes), and the last of a chunk would otherwise copy the buffer
+    b = new byte[Math.max(16, capacity) + 2 * ShortestDouble.MAX_BYTES];
   }
 
   private void room(int k) {
