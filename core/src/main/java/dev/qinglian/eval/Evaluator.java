@@ -143,7 +143,10 @@ public final class Evaluator {
     double[] shared = SharedColumns.column(data, period, l);
     double[] x = shared;
     byte[] f = spec.outliers().kind() == Outliers.Kind.NONE ? null : new byte[units];
-    int missing = x == null ? units : countNaN(x);
+    boolean fills = reach > 0 || model.missing().kind() == MissingPolicy.Kind.GROUP_MEAN;
+    // the gaps are counted only when something may fill them (a month of a million units: 46
+    // passes over the columns saved when the model carries and imputes nothing)
+    int missing = x == null ? units : fills ? countNaN(x) : 0;
     for (int k = 1; k <= reach && missing > 0; k++) {
       YearMonth earlier = period.minusMonths(k);
       double[] before = SharedColumns.column(data, earlier, l);
