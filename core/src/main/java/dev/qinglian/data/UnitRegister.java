@@ -116,7 +116,7 @@ public final class UnitRegister {
     this.lines = c.lines.length == size ? c.lines : Arrays.copyOf(c.lines, size);
     this.extraKeys = c.extraKeys;
     this.index = ids != null ? ids : c.ids.build(c.trimPool());
-    this.pool = c.pool; // trimmed above, and shared with the index
+    this.pool = c.pool; // trimmed above (or the register file itself), shared with the index
     this.file = file == null ? "" : file;
     this.view = new View();
   }
