@@ -196,11 +196,10 @@ final class ShortestDouble {
       }
       return stripZeros(b, digits(f, len, b, p));
     }
-    int start = p;
-    p = digits(f, len, b, p + 1); // one byte of room for the point
-    System.arraycopy(b, start + 1, b, start, point);
-    b[start + point] = '.';
-    return stripZeros(b, p);
+    digits(f, len, b, p + 1); // one byte of room for the point
+    System.arraycopy(b, p + 1, b, p, point);
+    b[p + point] = '.';
+    return stripZeros(b, p + len + 1);
   }
 
   /** Drops trailing zeros after a decimal point (there is a non-zero digit after it). */
@@ -211,38 +210,37 @@ final class ShortestDouble {
     return end;
   }
 
-  /** Writes {@code f} as exactly {@code n} digits (leading zeros included), two at a time. */
+  /**
+   * Writes the {@code n} digits of {@code f < 10^n} (n ≤ 17), left to right without divisions, as
+   * Jackson's {@code toChars} does: f is scaled to 17 digits and split into 1 + 8 + 8 with
+   * multiplications (section 10 of the paper), and each group of 8 is expanded by algorithm 1 of
+   * Bouvier and Zimmermann (a fixed-point fraction multiplied by 10 for each digit).
+   */
   private static int digits(long f, int n, byte[] b, int p) {
-    int i = p + n;
-    while (f >= 100_000_000) {
-      long q = f / 100_000_000;
-      i = eight((int) (f - q * 100_000_000), b, i);
-      f = q;
-    }
-    int x = (int) f;
-    while (i - p >= 2) {
-      int q = x / 100;
-      int r = x - q * 100;
-      b[--i] = (byte) ('0' + r % 10);
-      b[--i] = (byte) ('0' + r / 10);
-      x = q;
-    }
-    if (i > p) {
-      b[--i] = (byte) ('0' + x);
-    }
-    return p + n;
+    long f17 = f * POW10[H - n];
+    long hm = Math.multiplyHigh(f17, 193_428_131_138_340_668L) >>> 20; // f17 / 10^8
+    int l = (int) (f17 - 100_000_000L * hm);
+    int h = (int) (hm * 1_441_151_881L >>> 57); // hm / 10^8
+    int m = (int) (hm - 100_000_000 * h);
+    // 17 digits: h, the 8 of m, the 8 of l; the first n are f's
+    int end = p + n;
+    b[p++] = (byte) ('0' + h);
+    p = eight(m, b, p, end);
+    eight(l, b, p, end);
+    return end;
   }
 
-  /** Writes the eight digits of {@code x < 10^8} ending before {@code i}; returns their start. */
-  private static int eight(int x, byte[] b, int i) {
-    for (int k = 0; k < 4; k++) {
-      int q = x / 100;
-      int r = x - q * 100;
-      b[--i] = (byte) ('0' + r % 10);
-      b[--i] = (byte) ('0' + r / 10);
-      x = q;
+  /**
+   * Writes the digits of {@code a < 10^8} (8 of them, leading zeros included) up to {@code end}.
+   */
+  private static int eight(int a, byte[] b, int p, int end) {
+    int y = (int) (Math.multiplyHigh((long) (a + 1) << 28, 193_428_131_138_340_668L) >>> 20) - 1;
+    for (int i = 0; i < 8 && p < end; i++) {
+      int t = 10 * y;
+      b[p++] = (byte) ('0' + (t >>> 28));
+      y = t & ((1 << 28) - 1);
     }
-    return i;
+    return p;
   }
 
   private static int ascii(String s, byte[] b, int p) {
