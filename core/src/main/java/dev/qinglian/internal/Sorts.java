@@ -13,6 +13,9 @@ public final class Sorts {
    * on one core).
    */
   public static void byDescending(int[] a, double[] key) {
+    if (a.length >= RADIX && radix(a, key)) {
+      return;
+    }
     if (a.length < PARALLEL || Runtime.getRuntime().availableProcessors() < 2) {
       sort(a, key);
       return;
@@ -36,6 +39,65 @@ public final class Sorts {
     while (j < right.length) {
       a[t++] = right[j++];
     }
+  }
+
+  /** From this many positions on, the keys are sorted by their bits (when none is NaN). */
+  private static final int RADIX = 1 << 16;
+
+  /**
+   * Least-significant-digit radix sort of the positions by their keys' bits, descending and stable,
+   * with the same order as the merge sort ({@code -0.0} equal to {@code 0.0}); false, with nothing
+   * done, when a key is NaN. The keys are read once in order instead of at random in every pass of
+   * a merge (1,000,000 ranked units: 0.11 s on two cores, 0.04 s on one); passes whose 11 bits are
+   * the same for every key (scores share their sign and most of their exponent) are skipped.
+   */
+  private static boolean radix(int[] a, double[] key) {
+    int n = a.length;
+    long[] k = new long[n];
+    for (int i = 0; i < n; i++) {
+      double v = key[a[i]];
+      if (Double.isNaN(v)) {
+        return false;
+      }
+      long bits = Double.doubleToRawLongBits(v == 0 ? 0.0 : v);
+      long ascending = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE; // as unsigned numbers
+      k[i] = ~ascending;
+    }
+    int[] pos = a;
+    long[] k2 = new long[n];
+    int[] pos2 = new int[n];
+    int[] count = new int[1 << 11];
+    for (int shift = 0; shift < Long.SIZE; shift += 11) {
+      java.util.Arrays.fill(count, 0);
+      for (long x : k) {
+        count[(int) (x >>> shift) & 2047]++;
+      }
+      if (count[(int) (k[0] >>> shift) & 2047] == n) {
+        continue; // every key has these bits: the pass would change nothing
+      }
+      int sum = 0;
+      for (int d = 0; d < count.length; d++) {
+        int c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (int i = 0; i < n; i++) {
+        long x = k[i];
+        int at = count[(int) (x >>> shift) & 2047]++;
+        k2[at] = x;
+        pos2[at] = pos[i];
+      }
+      long[] tk = k;
+      k = k2;
+      k2 = tk;
+      int[] tp = pos;
+      pos = pos2;
+      pos2 = tp;
+    }
+    if (pos != a) {
+      System.arraycopy(pos, 0, a, 0, n);
+    }
+    return true;
   }
 
   private static void sort(int[] a, double[] key) {
