@@ -48,8 +48,9 @@ public final class Sorts {
    * Least-significant-digit radix sort of the positions by their keys' bits, descending and stable,
    * with the same order as the merge sort ({@code -0.0} equal to {@code 0.0}); false, with nothing
    * done, when a key is NaN. The keys are read once in order instead of at random in every pass of
-   * a merge (1,000,000 ranked units: 0.11 s on two cores, 0.04 s on one); passes whose 11 bits are
-   * the same for every key (scores share their sign and most of their exponent) are skipped.
+   * a merge (1,000,000 scores: the merge sort 85–140 ms on two cores, this one 45–83 ms on one,
+   * warm–cold); passes whose 11 bits are the same for every key (scores share their sign and most
+   * of their exponent) are skipped.
    */
   private static boolean radix(int[] a, double[] key) {
     int n = a.length;
