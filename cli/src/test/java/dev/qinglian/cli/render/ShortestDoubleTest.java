@@ -55,6 +55,33 @@ class ShortestDoubleTest {
   }
 
   @Test
+  void theTableOfPowersIsItsDefinition() {
+    // 10^-k = beta 2^r with 2^125 <= beta < 2^126 and r = floor(log2(10^-k)) - 125;
+    // g = floor(beta) + 1 = g1 2^63 + g0
+    java.math.BigInteger mask63 =
+        java.math.BigInteger.ONE.shiftLeft(63).subtract(java.math.BigInteger.ONE);
+    for (int k = -324; k <= 292; k++) {
+      java.math.BigInteger beta;
+      java.math.BigInteger ten = java.math.BigInteger.TEN.pow(Math.abs(k));
+      if (k <= 0) {
+        int shift = 125 - (ten.bitLength() - 1); // beta = 10^-k 2^shift
+        beta = shift >= 0 ? ten.shiftLeft(shift) : ten.shiftRight(-shift);
+      } else {
+        // 10^-k = 2^-bits(10^k) * (2^bits / 10^k), the second factor in (1, 2]
+        int shift = 125 + ten.bitLength();
+        beta = java.math.BigInteger.ONE.shiftLeft(shift).divide(ten);
+        if (beta.bitLength() > 126) {
+          beta = java.math.BigInteger.ONE.shiftLeft(shift - 1).divide(ten);
+        }
+      }
+      assertEquals(126, beta.bitLength(), "2^125 <= beta < 2^126 for " + k);
+      java.math.BigInteger g = beta.add(java.math.BigInteger.ONE);
+      assertEquals(g.shiftRight(63).longValueExact(), ShortestDouble.g1(k), "g1 of " + k);
+      assertEquals(g.and(mask63).longValueExact(), ShortestDouble.g0(k), "g0 of " + k);
+    }
+  }
+
+  @Test
   void edgeCases() {
     double[] edges = {
       0.0,
