@@ -83,8 +83,7 @@ public final class Evaluator {
     for (int l = 0; l < leaves; l++) {
       if (!anyValue(data, period, l) && policy.kind() != MissingPolicy.Kind.GROUP_MEAN) {
         if (noValues == null) {
-          noValues = new double[units];
-          java.util.Arrays.fill(noValues, Double.NaN);
+          noValues = nanColumn(units);
           noFlags = new byte[units];
         }
         raw[l] = noValues;
@@ -154,12 +153,7 @@ public final class Evaluator {
         continue;
       }
       if (x == shared) {
-        x = new double[units];
-        if (shared == null) {
-          java.util.Arrays.fill(x, Double.NaN);
-        } else {
-          System.arraycopy(shared, 0, x, 0, units);
-        }
+        x = writable(shared, units);
       }
       if (f == null) {
         f = new byte[units];
@@ -175,7 +169,7 @@ public final class Evaluator {
     }
     if (missing > 0 && model.missing().kind() == MissingPolicy.Kind.GROUP_MEAN) {
       if (x == shared) {
-        x = shared == null ? nanColumn(units) : shared.clone();
+        x = writable(shared, units);
       }
       if (f == null) {
         f = new byte[units];
@@ -184,6 +178,11 @@ public final class Evaluator {
     }
     raw[l] = x == null ? nanColumn(units) : x;
     flags[l] = f == null ? noFlags : f;
+  }
+
+  /** A copy of the dataset's column to fill in (all NaN when the month has none). */
+  private static double[] writable(double[] shared, int units) {
+    return shared == null ? nanColumn(units) : shared.clone();
   }
 
   private static double[] nanColumn(int units) {

@@ -292,10 +292,7 @@ public final class Kernel {
     LeafSpec spec = model.leaves().get(l).leaf();
     Denominator d = spec.denominator();
     double[] r = raw[l];
-    double[] base =
-        d.base() == Denominator.Base.NONE
-            ? null
-            : d.base() == Denominator.Base.STAFF ? staff : served;
+    double[] base = base(d, staff, served);
     double per = d.per();
     if (spec.normalisation() instanceof dev.qinglian.model.Normalisation.Goalposts g) {
       double worst = g.worst();
@@ -311,6 +308,15 @@ public final class Kernel {
         s[u - from] = Normalise.deduct(x, points);
       }
     }
+  }
+
+  /** The column a leaf's values are divided by (staff or population served), null for none. */
+  private static double[] base(Denominator d, double[] staff, double[] served) {
+    return switch (d.base()) {
+      case NONE -> null;
+      case STAFF -> staff;
+      case SERVED -> served;
+    };
   }
 
   private void normaliseLeaf(
@@ -330,9 +336,9 @@ public final class Kernel {
     Denominator d = spec.denominator();
     double[] r = raw[l];
     double[] x = r; // read only, unless a denominator or a treatment changes the values
-    if (d.base() != Denominator.Base.NONE) {
+    double[] base = base(d, staff, served);
+    if (base != null) {
       x = new double[units];
-      double[] base = d.base() == Denominator.Base.STAFF ? staff : served;
       double per = d.per();
       for (int u = 0; u < units; u++) {
         x[u] = r[u] / base[u] * per;
