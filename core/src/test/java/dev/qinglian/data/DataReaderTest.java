@@ -363,4 +363,20 @@ class DataReaderTest {
     System.arraycopy(b, 0, c, a.length, b.length);
     return c;
   }
+
+  /**
+   * The check behind the concurrent reader's plain stores: three cells hold a value (the NaN cells
+   * are empty), so three counted stores account for them; a fourth counted store is what two
+   * threads that both found one cell empty leave behind, and it must be caught (the read is then
+   * redone in file order).
+   */
+  @Test
+  void storesAreCheckedAgainstTheCellsFilled() {
+    double nan = Double.NaN;
+    List<double[]> cols = List.of(new double[] {1, nan, 0}, new double[] {nan, nan, -2.5});
+    assertTrue(DataReader.everyStoreFilledACell(3, cols));
+    assertFalse(DataReader.everyStoreFilledACell(4, cols));
+    assertFalse(DataReader.everyStoreFilledACell(2, cols));
+    assertTrue(DataReader.everyStoreFilledACell(0, List.of()));
+  }
 }

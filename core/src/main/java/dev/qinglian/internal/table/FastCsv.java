@@ -73,8 +73,8 @@ public final class FastCsv {
 
   /** Stores values from worker threads. */
   public interface Writer {
-    /** A writer for one worker's block (it may cache what it looks up). */
-    Writer forBlock();
+    /** A writer for one worker thread, used for every block it parses (it may cache lookups). */
+    Writer forWorker();
 
     /** Stores a value; false when a different value is already there (a conflict). */
     boolean put(int unit, int month, int leaf, double value);
@@ -660,6 +660,13 @@ public final class FastCsv {
     /** Per-worker read buffer, reused from block to block when values go to a writer. */
     private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
 
+    /**
+     * Per-worker writer, kept from block to block: what it caches (a month's columns) stays valid,
+     * and the hot code does not meet its empty cache again at every block start (the JIT had
+     * compiled that branch out, and each block start threw the compiled code away).
+     */
+    private final ThreadLocal<Writer> writers = new ThreadLocal<>();
+
     Block parse(FileChannel ch, long from, long to, long size, boolean first)
         throws IOException, Tables.ReadException {
       long readFrom = first ? from : from - 1;
@@ -678,12 +685,21 @@ public final class FastCsv {
         limit = buf.length;
       }
       Block b = new Block();
-      b.follows = new int[leaves.size()];
+      // follows[l + 1]: the indicator predicted after indicator l; follows[0] the one predicted
+      // first (no previous indicator); the last slot keeps every prediction in range
+      b.follows = new int[leaves.size() + 2];
       for (int i = 0; i < b.follows.length; i++) {
-        b.follows[i] = i + 1;
+        b.follows[i] = Math.min(i, leaves.size());
       }
       b.buf = buf;
-      b.writer = writer == null ? null : writer.forBlock();
+      if (writer != null) {
+        Writer w = writers.get();
+        if (w == null) {
+          w = writer.forWorker();
+          writers.set(w);
+        }
+        b.writer = w;
+      }
       int owned = (int) (to - readFrom); // rows starting before this offset are ours
       int rs = 0;
       if (!first) {
@@ -697,6 +713,7 @@ public final class FastCsv {
       int[] fs = new int[maxCol + 2];
       int[] fe = new int[maxCol + 2];
       int row = 0;
+      boolean primed = false;
       int last = fs.length - 1;
       while (rs < owned && rs < limit) {
         // one pass over the row: field boundaries and the end of the line together
@@ -767,6 +784,10 @@ public final class FastCsv {
         if (end > rs) {
           fs[nf] = qe >= 0 ? qs : start;
           fe[nf] = qe >= 0 ? qe : Math.max(start, end);
+          if (!primed) {
+            prime(b, buf, nf + 1, fs, fe);
+            primed = true;
+          }
           parseRow(b, buf, row, rs, end, nf + 1, fs, fe);
         }
         row++;
@@ -779,6 +800,28 @@ public final class FastCsv {
       return b;
     }
 
+    /**
+     * Sets the block's remembered unit and month to those of its first row, looked up, so that
+     * {@link #parseRow} needs no test for "nothing remembered yet": a branch taken only at block
+     * starts is one the JIT compiles out as never taken, and every block start then threw the
+     * compiled parser away (seen: parseRow compiled twice, 130-150 ms each, the rows in between
+     * parsed by slower code).
+     */
+    private void prime(Block b, byte[] buf, int nf, int[] fs, int[] fe) {
+      int uc = cols.unit();
+      int pc = cols.period();
+      if (uc < nf) {
+        b.lastUnit = units.get(buf, fs[uc], fe[uc]);
+        b.lastUnitStart = fs[uc];
+        b.lastUnitEnd = fe[uc];
+      }
+      if (pc < nf) {
+        b.lastMonth = period(buf, fs[pc], fe[pc]);
+        b.lastMonthStart = fs[pc];
+        b.lastMonthEnd = fe[pc];
+      }
+    }
+
     private void parseRow(
         Block b, byte[] buf, int row, int rs, int end, int nf, int[] fs, int[] fe) {
       int uc = cols.unit();
@@ -788,13 +831,14 @@ public final class FastCsv {
         return;
       }
       int u;
-      if (b.lastUnit >= 0 && same(buf, fs[uc], fe[uc], buf, b.lastUnitStart, b.lastUnitEnd)) {
+      // (the remembered unit and month are looked-up ones, -1 when unknown: see prime)
+      if (same(buf, fs[uc], fe[uc], buf, b.lastUnitStart, b.lastUnitEnd)) {
         u = b.lastUnit; // rows of a unit usually follow one another
       } else {
         // predicted: the next unit of the register (files usually follow its order), checked
         // against the register's bytes, which are then read in order instead of hashed at random
         u = b.lastUnit + 1;
-        if (b.lastUnit < 0 || !units.matches(u, buf, fs[uc], fe[uc])) {
+        if (!units.matches(u, buf, fs[uc], fe[uc])) {
           u = units.get(buf, fs[uc], fe[uc]);
         }
         b.lastUnit = u;
@@ -802,7 +846,7 @@ public final class FastCsv {
         b.lastUnitEnd = fe[uc];
       }
       int m;
-      if (b.lastMonth >= 0 && same(buf, fs[pc], fe[pc], buf, b.lastMonthStart, b.lastMonthEnd)) {
+      if (same(buf, fs[pc], fe[pc], buf, b.lastMonthStart, b.lastMonthEnd)) {
         m = b.lastMonth; // one month per file, usually
       } else {
         m = period(buf, fs[pc], fe[pc]);
@@ -824,16 +868,16 @@ public final class FastCsv {
         // predicted: the indicator that followed the previous one last time (files list the
         // indicators of a unit in the same order, row after row), or the one after it (a row
         // left out: a value not reported), which leaves the learnt order as it is
-        int prev = b.lastLeaf;
-        int l = prev < 0 ? 0 : b.follows[prev];
+        int prev = b.lastLeaf; // -1 at a block start or after an unknown indicator
+        int l = b.follows[prev + 1];
         if (!leaves.matches(l, buf, fs[ic], fe[ic])) {
-          int skip = l >= 0 && l < b.follows.length ? b.follows[l] : -1;
-          if (skip >= 0 && leaves.matches(skip, buf, fs[ic], fe[ic])) {
+          int skip = b.follows[l + 1];
+          if (leaves.matches(skip, buf, fs[ic], fe[ic])) {
             l = skip;
           } else {
             l = leaves.get(buf, fs[ic], fe[ic]);
-            if (prev >= 0 && l >= 0) {
-              b.follows[prev] = l;
+            if (l >= 0) {
+              b.follows[prev + 1] = l;
             }
           }
         }
