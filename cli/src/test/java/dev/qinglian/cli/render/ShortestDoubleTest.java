@@ -171,4 +171,23 @@ class ShortestDoubleTest {
     assertEquals("x-0." + "0".repeat(323) + "49", s);
     assertEquals(1 + 3 + 323 + 2, end); // "x", "-0.", 323 zeros, "49"
   }
+
+  /** The lane arithmetic of {@link ShortestDouble#eight}, for every one of its 10^8 inputs. */
+  @Test
+  void everyGroupOfEightDigits() {
+    byte[] b = new byte[8];
+    byte[] expected = "00000000".getBytes(StandardCharsets.US_ASCII);
+    for (int a = 0; a < 100_000_000; a++) {
+      ShortestDouble.eight(a, b, 0);
+      if (!java.util.Arrays.equals(expected, b)) {
+        assertEquals(
+            new String(expected, StandardCharsets.US_ASCII),
+            new String(b, StandardCharsets.US_ASCII),
+            "a = " + a);
+      }
+      for (int i = 7; i >= 0 && ++expected[i] > '9'; i--) {
+        expected[i] = '0'; // the next number, counted digit by digit
+      }
+    }
+  }
 }
