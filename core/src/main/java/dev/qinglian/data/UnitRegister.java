@@ -599,15 +599,11 @@ public final class UnitRegister {
    * then allocated at their size, not at an estimate nearly twice too large) and the text fields
    * stay in the file's byte array (1,000,000 units: 80 MB less allocated and copied).
    */
-  private static void readBytes(Path path, Collector c) throws IOException, Tables.ReadException {
-    byte[] all = java.nio.file.Files.readAllBytes(path);
-    int newlines = 0;
-    for (byte x : all) {
-      newlines += x == '\n' ? 1 : 0;
-    }
+  private static void readBytes(byte[] all, FastCsv.Probe probe, Collector c)
+      throws Tables.ReadException {
     boolean open = all.length > 0 && all[all.length - 1] != '\n'; // a last line without its end
     c.bytesOfFile = all;
-    c.expectedRows = newlines + (open ? 1 : 0) - 1; // less the header
+    c.expectedRows = (int) Math.min(Integer.MAX_VALUE, probe.newlines() + (open ? 1 : 0) - 1);
     FastCsv.readByteRows(all, c);
   }
 
@@ -627,24 +623,19 @@ public final class UnitRegister {
       if (Tables.isXlsx(path)) {
         Tables.readXlsx(path, name, c);
       } else {
-        FastCsv.Probe probe = FastCsv.probe(path);
+        // one read of the file: scanned (quotes, encoding, lines) and then split in place
+        byte[] all = java.nio.file.Files.readAllBytes(path);
+        FastCsv.Probe probe = FastCsv.probe(all);
         boolean guess = options.charset() == null && !probe.bom() && probe.nonAscii();
         if (guess && !probe.quotes()) {
           // the check that the text is UTF-8 (a whole pass of the decoder) runs beside the
           // byte-level read that assumes it; in the rare other case the rows are read again
           java.util.concurrent.CompletableFuture<Charset> detected =
-              java.util.concurrent.CompletableFuture.supplyAsync(
-                  () -> {
-                    try {
-                      return Tables.detect(path);
-                    } catch (IOException e) {
-                      return StandardCharsets.UTF_8; // the read below reports why
-                    }
-                  });
+              java.util.concurrent.CompletableFuture.supplyAsync(() -> Tables.detect(all));
           Exception failed = null;
           try {
-            readBytes(path, c);
-          } catch (IOException | Tables.ReadException | RuntimeException e) {
+            readBytes(all, probe, c);
+          } catch (Tables.ReadException | RuntimeException e) {
             failed = e;
           }
           Charset cs = detected.join();
@@ -653,8 +644,6 @@ public final class UnitRegister {
             c = new Collector(name, diags, needStaff, needServed, bytes);
             c.deferIds = deferIds;
             Tables.readCsv(path, name, cs, c);
-          } else if (failed instanceof IOException e) {
-            throw e;
           } else if (failed instanceof Tables.ReadException e) {
             throw e;
           } else if (failed instanceof RuntimeException e) {
@@ -665,11 +654,11 @@ public final class UnitRegister {
         Charset cs =
             options.charset() != null
                 ? options.charset()
-                : guess ? Tables.detect(path) : StandardCharsets.UTF_8;
+                : guess ? Tables.detect(all) : StandardCharsets.UTF_8;
         if (probe.quotes() || !cs.equals(StandardCharsets.UTF_8)) {
           Tables.readCsv(path, name, cs, c);
         } else {
-          readBytes(path, c); // UTF-8 without quotes: fields stay in the file's bytes
+          readBytes(all, probe, c); // UTF-8 without quotes: fields stay in the file's bytes
         }
       }
     } catch (IOException e) {

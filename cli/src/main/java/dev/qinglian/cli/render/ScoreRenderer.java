@@ -316,6 +316,8 @@ public final class ScoreRenderer {
     CsvRows(int[] us, int[] dims, double[] prev) {
       this.us = us;
       n = us.length;
+      // first: a class the compiled loops below meet unloaded makes the JIT compile them again
+      out = new Utf8Rows(n * 200); // lines are about 184 bytes
       rank = new int[n];
       index = new double[n];
       coverage = new double[n];
@@ -355,7 +357,6 @@ public final class ScoreRenderer {
           dim[d][i] = result.score(dims[d], us[i]);
         }
       }
-      out = new Utf8Rows(n * 200); // lines are about 184 bytes
     }
 
     void format(int from, int to) {

@@ -14,7 +14,15 @@ public final class ByteIndex {
   private final byte[] pool;
   private final int[] from;
   private final int[] to;
-  private final int[] slots; // key index + 1; 0 is an empty slot
+
+  /**
+   * Per slot: the key's 32-bit hash in the high half, its index + 1 in the low half; 0 is an empty
+   * slot. The hash lets a probe pass over other keys without reading them (their bytes and bounds
+   * are elsewhere in memory: each read was a cache miss; 1,000,000 unit ids indexed in 75 ms with
+   * the key compared at every occupied slot, in 30 ms this way).
+   */
+  private final long[] slots;
+
   private final int mask;
 
   /** An index of {@code keys[i] → i}; later duplicates are ignored. */
@@ -29,7 +37,6 @@ public final class ByteIndex {
     for (byte[] k : keys) {
       System.arraycopy(k, 0, pool, p, k.length);
       if (b.add(pool, p, p + k.length) >= 0) {
-        b.unindexed = true;
         b.append(p, p + k.length); // a duplicate keeps its position but is never found
       }
       p += k.length;
@@ -42,7 +49,7 @@ public final class ByteIndex {
     this.mask = built.mask;
   }
 
-  private ByteIndex(byte[] pool, int[] from, int[] to, int[] slots) {
+  private ByteIndex(byte[] pool, int[] from, int[] to, long[] slots) {
     this.pool = pool;
     this.from = from;
     this.to = to;
@@ -66,16 +73,19 @@ public final class ByteIndex {
   }
 
   private static int find(
-      byte[] pool, int[] from, int[] to, int[] slots, int mask, byte[] buf, int f, int t) {
-    int h = hash(buf, f, t) & mask;
-    int len = t - f;
+      byte[] pool, int[] from, int[] to, long[] slots, int mask, byte[] buf, int f, int t) {
+    int hash = hash(buf, f, t);
+    int h = hash & mask;
     while (true) {
-      int k = slots[h] - 1;
-      if (k < 0) {
+      long e = slots[h];
+      if (e == 0) {
         return -1;
       }
-      if (to[k] - from[k] == len && FastCsv.same(pool, from[k], to[k], buf, f, t)) {
-        return k;
+      if ((int) (e >>> 32) == hash) {
+        int k = (int) e - 1;
+        if (FastCsv.same(pool, from[k], to[k], buf, f, t)) {
+          return k;
+        }
       }
       h = (h + 1) & mask;
     }
@@ -97,16 +107,15 @@ public final class ByteIndex {
     private byte[] pool = new byte[0];
     private int[] from;
     private int[] to;
-    private int[] slots;
+    private long[] slots;
     private int n;
-    private boolean unindexed;
 
     /** A builder expecting about {@code expected} keys. */
     public Builder(int expected) {
       int cap = Math.max(4, expected);
       from = new int[cap];
       to = new int[cap];
-      slots = new int[Integer.highestOneBit(Math.max(4, cap * 2 + 1) - 1) << 1];
+      slots = new long[Integer.highestOneBit(Math.max(4, cap * 2 + 1) - 1) << 1];
     }
 
     /**
@@ -116,17 +125,20 @@ public final class ByteIndex {
     public int add(byte[] pool, int f, int t) {
       this.pool = pool;
       int mask = slots.length - 1;
-      int h = hash(pool, f, t) & mask;
-      int len = t - f;
+      int hash = hash(pool, f, t);
+      int h = hash & mask;
       while (slots[h] != 0) {
-        int k = slots[h] - 1;
-        if (to[k] - from[k] == len && FastCsv.same(pool, from[k], to[k], pool, f, t)) {
-          return k;
+        long e = slots[h];
+        if ((int) (e >>> 32) == hash) {
+          int k = (int) e - 1;
+          if (FastCsv.same(pool, from[k], to[k], pool, f, t)) {
+            return k;
+          }
         }
         h = (h + 1) & mask;
       }
       append(f, t);
-      slots[h] = n;
+      slots[h] = (long) hash << 32 | n;
       if (2 * n > slots.length) {
         rehash();
       }
@@ -154,17 +166,16 @@ public final class ByteIndex {
     }
 
     private void rehash() {
-      int[] s = new int[slots.length * 2];
+      long[] s = new long[slots.length * 2];
       int mask = s.length - 1;
-      for (int k = 0; k < n; k++) {
-        if (unindexed && find(pool, from, to, s, mask, pool, from[k], to[k]) >= 0) {
-          continue; // a duplicate appended unindexed
+      for (long e : slots) { // the keys indexed (a duplicate appended unindexed is not there)
+        if (e != 0) {
+          int h = (int) (e >>> 32) & mask;
+          while (s[h] != 0) {
+            h = (h + 1) & mask;
+          }
+          s[h] = e;
         }
-        int h = hash(pool, from[k], to[k]) & mask;
-        while (s[h] != 0) {
-          h = (h + 1) & mask;
-        }
-        s[h] = k + 1;
       }
       slots = s;
     }

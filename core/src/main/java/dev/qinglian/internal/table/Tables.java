@@ -57,6 +57,28 @@ public final class Tables {
     return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
   }
 
+  /** {@link #detect(Path)} of a whole file already read. */
+  public static Charset detect(byte[] all) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.wrap(all);
+    CharBuffer chars = CharBuffer.allocate(1 << 16);
+    while (true) {
+      java.nio.charset.CoderResult r = decoder.decode(bytes, chars, true);
+      if (r.isError()) {
+        return GB18030;
+      }
+      if (r.isUnderflow()) {
+        break;
+      }
+      chars.clear(); // overflow: the chars are not needed, only the check
+    }
+    return decoder.flush(chars).isError() ? GB18030 : StandardCharsets.UTF_8;
+  }
+
   /**
    * Detects the encoding of a CSV file: UTF-8 with or without byte-order mark when the bytes are
    * valid UTF-8, GB18030 (a superset of GBK) otherwise.

@@ -64,4 +64,60 @@ class FastCsvTest {
       assertEquals(null, FastCsv.quotedCells(bad), bad);
     }
   }
+
+  /**
+   * The line splitter (8 bytes compared at a time) against a plain reference on random files of
+   * commas, line feeds, carriage returns, blank lines and text of every length, so that delimiters
+   * fall at every offset of a word and in the last, shorter word; with and without a byte-order
+   * mark and a last line feed.
+   */
+  @Test
+  void linesSplitAsAPlainSplitWould() throws Exception {
+    java.util.Random r = new java.util.Random(11);
+    String alphabet = "ab,,\n\r 1é";
+    for (int round = 0; round < 3000; round++) {
+      StringBuilder sb = new StringBuilder(round % 7 == 0 ? "\uFEFF" : "");
+      int len = r.nextInt(120);
+      for (int i = 0; i < len; i++) {
+        sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String text = sb.toString();
+      byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      java.util.List<String> got = new java.util.ArrayList<>();
+      FastCsv.readByteRows(
+          bytes,
+          (buf, from, to, fieldFrom, fieldTo, fields, line) -> {
+            StringBuilder row = new StringBuilder(line + ":");
+            for (int f = 0; f < fields; f++) {
+              row.append('[')
+                  .append(
+                      new String(
+                          buf,
+                          fieldFrom[f],
+                          fieldTo[f] - fieldFrom[f],
+                          java.nio.charset.StandardCharsets.UTF_8))
+                  .append(']');
+            }
+            got.add(row.toString());
+          });
+      // the reference: lines split at line feeds, one carriage return before it dropped, blank
+      // lines skipped, fields split at commas
+      java.util.List<String> expected = new java.util.ArrayList<>();
+      String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+      String[] lines = body.split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        String l =
+            lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+        if (l.isEmpty()) {
+          continue;
+        }
+        StringBuilder row = new StringBuilder((i + 1) + ":");
+        for (String f : l.split(",", -1)) {
+          row.append('[').append(f).append(']');
+        }
+        expected.add(row.toString());
+      }
+      assertEquals(expected, got, () -> "text " + text.replace("\n", "\\n").replace("\r", "\\r"));
+    }
+  }
 }
