@@ -601,13 +601,14 @@ public final class FastCsv {
     byte[] buf;
     int lines;
     int n;
-    int[] rowOf = new int[1 << 14];
-    int[] rowStart = new int[1 << 14];
-    int[] rowEnd = new int[1 << 14];
-    int[] unit = new int[1 << 14];
-    int[] month = new int[1 << 14];
-    int[] leaf = new int[1 << 14];
-    double[] value = new double[1 << 14];
+    // the values in row order, for the ordered merge (left empty when a writer stores them)
+    int[] rowOf = new int[0];
+    int[] rowStart = new int[0];
+    int[] rowEnd = new int[0];
+    int[] unit = new int[0];
+    int[] month = new int[0];
+    int[] leaf = new int[0];
+    double[] value = new double[0];
     Writer writer;
     int lastUnit = -1;
     int lastUnitStart;
@@ -631,7 +632,7 @@ public final class FastCsv {
         return;
       }
       if (n == rowOf.length) {
-        int c = n * 2;
+        int c = Math.max(1 << 14, n * 2);
         rowOf = java.util.Arrays.copyOf(rowOf, c);
         rowStart = java.util.Arrays.copyOf(rowStart, c);
         rowEnd = java.util.Arrays.copyOf(rowEnd, c);
