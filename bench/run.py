@@ -29,7 +29,7 @@ def timed(cmd):
     wall = time.perf_counter() - t0
     if p.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{p.stderr}")
-    rss = int(p.stderr.strip().splitlines()[-1]) / 1024
+    rss = int(re.findall(r"(\d+)\s*$", p.stderr)[-1]) / 1024  # GNU time's last line
     return wall, rss
 
 

@@ -445,7 +445,7 @@ public final class FastCsv {
 
   /**
    * The position of the first comma or line feed in {@code b[i, n)}, or n: 8 bytes compared at a
-   * time (the unit register's 1,000,000 lines split in 25 ms instead of 78 ms byte by byte).
+   * time (the unit register's 1,000,000 lines split in 40 ms instead of 78 ms byte by byte).
    */
   static int nextDelimiter(byte[] b, int i, int n) {
     for (; i + 8 <= n; i += 8) {
