@@ -161,6 +161,70 @@ class ScaleTest {
     }
   }
 
+  /**
+   * A ranking of 40,000 units (three chunks of rows formatted in parallel), December so that every
+   * unit is ranked and some are capped: every line against the library's own result for that unit,
+   * cell by cell (rank, texts, numbers in full precision, colours, the rules that fired).
+   */
+  @Test
+  void aRankingWrittenInParallelChunksIsEachUnitsResult() throws Exception {
+    IndicatorModel model = ModelLoader.loadDefault().orElseThrow();
+    Path ws = dir.resolve("ranking");
+    YearMonth dec = YearMonth.of(2026, 12);
+    new Synthetic(model, 5).write(ws, 40_000, 1, dec, Synthetic.Layout.LONG);
+    Path out = dir.resolve("score.csv");
+    Golden.Run r =
+        Golden.run(
+            "score",
+            ws.toString(),
+            "--period",
+            "2026-12",
+            "--format",
+            "csv",
+            "--output",
+            out.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertEquals(40_001, lines.size());
+    UnitRegister units = UnitRegister.read(ws.resolve("units.csv"), model).orElseThrow();
+    Dataset data =
+        new DataReader(model, units, ReadOptions.DEFAULTS)
+            .read(List.of(ws.resolve("data/data.csv")))
+            .orElseThrow();
+    PeriodResult result = new Evaluator(model).evaluate(data, dec);
+    int capped = 0;
+    int twice = 0;
+    int lastRank = 1;
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i);
+      String[] cells = line.split(",", -1);
+      int u = units.indexOf(cells[1]);
+      List<String> expected = new ArrayList<>();
+      expected.add(result.rank(u) > 0 ? Integer.toString(result.rank(u)) : "");
+      expected.add(units.id(u));
+      expected.add(units.name(u));
+      expected.add(units.type(u));
+      expected.add(dev.qinglian.cli.render.Numbers.full(result.index(u)));
+      expected.add(result.band(u).id());
+      expected.add(result.uncappedBand(u).map(b -> b.id()).orElse(""));
+      expected.add(dev.qinglian.cli.render.Numbers.full(result.coverage(u)));
+      List<String> caps = result.caps(u).stream().map(c -> c.id()).toList();
+      expected.add(String.join(";", caps));
+      for (Node d : model.dimensions()) {
+        expected.add(dev.qinglian.cli.render.Numbers.full(result.score(d.id(), u)));
+      }
+      expected.add(""); // no previous month in the workspace: no change
+      assertEquals(String.join(",", expected), line);
+      // rank order: ties share a rank (1, 2, 2, 4), so the rank never passes the line's number
+      assertTrue(result.rank(u) >= lastRank && result.rank(u) <= i, "rank order at line " + i);
+      lastRank = result.rank(u);
+      capped += caps.isEmpty() ? 0 : 1;
+      twice += caps.size() > 1 ? 1 : 0;
+    }
+    assertTrue(capped > 100, "some units capped: " + capped);
+    assertTrue(twice > 0, "some by both rules");
+  }
+
   private static List<Path> files(Path root) throws Exception {
     try (Stream<Path> s = Files.walk(root)) {
       return s.filter(Files::isRegularFile).sorted().toList();

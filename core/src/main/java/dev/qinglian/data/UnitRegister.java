@@ -179,6 +179,15 @@ public final class UnitRegister {
    * many units overlap instead of waiting one after the other.
    */
   public byte[] gatherUtf8(Field f, int[] us, int[] ends) {
+    return gatherUtf8(f, us, ends, 0);
+  }
+
+  /**
+   * {@link #gatherUtf8(Field, int[], int[])} with the ends from {@code ends[at]} on: with {@code
+   * at} 1 and {@code ends[0]} 0, unit {@code us[i]}'s bytes are {@code [ends[i], ends[i + 1])}, the
+   * first row no exception.
+   */
+  public byte[] gatherUtf8(Field f, int[] us, int[] ends, int at) {
     int n = us.length;
     int[] fs = new int[n];
     int[] ts = new int[n];
@@ -205,7 +214,7 @@ public final class UnitRegister {
     int total = 0;
     for (int i = 0; i < n; i++) {
       total += Math.max(0, ts[i] - fs[i]);
-      ends[i] = total;
+      ends[at + i] = total;
     }
     byte[] out = new byte[total];
     int p = 0;

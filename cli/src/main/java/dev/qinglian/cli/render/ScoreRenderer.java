@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -296,6 +297,35 @@ public final class ScoreRenderer {
     return rows.out;
   }
 
+  /**
+   * The override rules that fired for each row ({@code caps}: a bit per rule), as the CSV cell's
+   * UTF-8 text ({@code a;b}), one after another, row i ending at {@code ends[i + 1]}. Apart from
+   * the row writer: a ranking's first rows seldom have any, and a branch for them in the row writer
+   * was compiled out and hit further down, which threw the compiled writer away.
+   */
+  private static byte[] capsTexts(long[] caps, List<OverrideRule> rules, int[] ends) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    Map<Long, byte[]> texts = new HashMap<>();
+    for (int i = 0; i < caps.length; i++) {
+      if (caps[i] != 0) {
+        b.writeBytes(
+            texts.computeIfAbsent(
+                caps[i],
+                c -> {
+                  List<String> ids = new ArrayList<>();
+                  for (int r = 0; r < rules.size(); r++) {
+                    if ((c >>> r & 1) != 0) {
+                      ids.add(rules.get(r).id());
+                    }
+                  }
+                  return String.join(";", ids).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }));
+      }
+      ends[i + 1] = b.size();
+    }
+    return b.toByteArray();
+  }
+
   /** The gathered columns of one chunk of rows and the bytes formatted from them. */
   private final class CsvRows {
     final int n;
@@ -309,7 +339,8 @@ public final class ScoreRenderer {
     final Band[] uncapped;
     final double[][] dim;
     final List<OverrideRule> rules = model.overrides();
-    final byte[][] text = new byte[3][]; // id, name and type of every row, one after another
+    // id, name, type and the override rules that fired, of every row, one after another
+    final byte[][] text = new byte[4][];
     final int[][] ends;
     final Utf8Rows out;
 
@@ -317,7 +348,9 @@ public final class ScoreRenderer {
       this.us = us;
       n = us.length;
       // first: a class the compiled loops below meet unloaded makes the JIT compile them again
-      out = new Utf8Rows(n * 200); // lines are about 184 bytes
+      // lines are about 190 bytes: room for 256 each, so that the buffer does not grow (a
+      // chunk that outgrew it took a branch the JIT had compiled out of the row writer)
+      out = new Utf8Rows(n * 256);
       rank = new int[n];
       index = new double[n];
       coverage = new double[n];
@@ -347,10 +380,11 @@ public final class ScoreRenderer {
         uncapped[i] = result.uncappedBandOrNull(us[i]);
       }
       UnitRegister units = result.units();
-      ends = new int[3][n];
-      text[0] = units.gatherUtf8(UnitRegister.Field.ID, us, ends[0]);
-      text[1] = units.gatherUtf8(UnitRegister.Field.NAME, us, ends[1]);
-      text[2] = units.gatherUtf8(UnitRegister.Field.TYPE, us, ends[2]);
+      ends = new int[4][n + 1]; // row i: [ends[t][i], ends[t][i + 1])
+      text[0] = units.gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
+      text[1] = units.gatherUtf8(UnitRegister.Field.NAME, us, ends[1], 1);
+      text[2] = units.gatherUtf8(UnitRegister.Field.TYPE, us, ends[2], 1);
+      text[3] = capsTexts(caps, rules, ends[3]);
       dim = new double[dims.length][n];
       for (int d = 0; d < dims.length; d++) {
         for (int i = 0; i < n; i++) {
@@ -371,24 +405,13 @@ public final class ScoreRenderer {
         sb.whole(rank[i]);
       }
       for (int t = 0; t < 3; t++) {
-        sb.comma().text(text[t], i == 0 ? 0 : ends[t][i - 1], ends[t][i]);
+        sb.comma().text(text[t], ends[t][i], ends[t][i + 1]);
       }
       sb.comma().full(index[i]);
       sb.comma().append(band[i].id());
       sb.comma().append(uncapped[i] == null ? "" : uncapped[i].id());
       sb.comma().full(coverage[i]);
-      sb.comma();
-      long c = caps[i];
-      boolean first = true;
-      for (int r = 0; c != 0; r++, c >>>= 1) {
-        if ((c & 1) != 0) {
-          if (!first) {
-            sb.append(";");
-          }
-          sb.append(rules.get(r).id());
-          first = false;
-        }
-      }
+      sb.comma().text(text[3], ends[3][i], ends[3][i + 1]);
       for (double[] d : dim) {
         sb.comma().full(d[i]);
       }

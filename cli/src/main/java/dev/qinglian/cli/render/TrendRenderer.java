@@ -168,9 +168,9 @@ public final class TrendRenderer {
         (from, to) -> {
           int[] us = java.util.Arrays.copyOfRange(order, from, to);
           int n = us.length;
-          int[][] ends = new int[2][n];
-          byte[] ids = last.units().gatherUtf8(UnitRegister.Field.ID, us, ends[0]);
-          byte[] names = last.units().gatherUtf8(UnitRegister.Field.NAME, us, ends[1]);
+          int[][] ends = new int[2][n + 1]; // row k: [ends[k], ends[k + 1])
+          byte[] ids = last.units().gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
+          byte[] names = last.units().gatherUtf8(UnitRegister.Field.NAME, us, ends[1], 1);
           double[][] series = new double[ms.size()][n]; // month by month: reads overlap
           for (int i = 0; i < series.length; i++) {
             PeriodResult r = ms.get(i);
@@ -182,8 +182,8 @@ public final class TrendRenderer {
           Utf8Rows out = new Utf8Rows(n * (32 + 20 * series.length));
           double[] row = new double[series.length];
           for (int k = 0; k < n; k++) {
-            out.text(ids, k == 0 ? 0 : ends[0][k - 1], ends[0][k]);
-            out.comma().text(names, k == 0 ? 0 : ends[1][k - 1], ends[1][k]);
+            out.text(ids, ends[0][k], ends[0][k + 1]);
+            out.comma().text(names, ends[1][k], ends[1][k + 1]);
             for (int i = 0; i < row.length; i++) {
               row[i] = series[i][k];
               out.comma().full(row[i]);

@@ -743,10 +743,13 @@ public final class FastCsv {
       }
       Block b = new Block();
       // follows[l + 1]: the indicator predicted after indicator l; follows[0] the one predicted
-      // first (no previous indicator); the last slot keeps every prediction in range
-      b.follows = new int[leaves.size() + 2];
+      // first (no previous indicator). After the last indicator comes the first again (the next
+      // unit's): a prediction is always an indicator, and the check of one never takes the
+      // out-of-range path, which the JIT had compiled out and every block start then hit
+      int leafCount = leaves.size();
+      b.follows = new int[leafCount + 2]; // (one more: a model without leaves stays in range)
       for (int i = 0; i < b.follows.length; i++) {
-        b.follows[i] = Math.min(i, leaves.size());
+        b.follows[i] = i < leafCount ? i : 0;
       }
       b.buf = buf;
       if (writer != null) {
