@@ -282,12 +282,12 @@ public final class ScoreRenderer {
   }
 
   /**
-   * Rows {@code from..to} of the rank order as UTF-8 CSV lines. The values are first gathered
-   * column by column (in rank order every read is a cache miss, and a tight loop of independent
-   * reads overlaps them: 1,000,000 ranked units wrote in 3.2 s read row by row), then formatted
-   * sixteen rows per call: the row loop is then compiled as an ordinary method, once, instead of
-   * being recompiled on the stack with everything it calls inlined (0.7 s of the optimising
-   * compiler on a busy core for 1,000,000 units).
+   * Rows {@code from..to} of the rank order as UTF-8 CSV lines. The values are first gathered in
+   * tight loops of independent reads (in rank order every read is a cache miss, and the core
+   * overlaps them: 1,000,000 ranked units wrote in 3.2 s read row by row), then formatted sixteen
+   * rows per call: the row loop is then compiled as an ordinary method, once, instead of being
+   * recompiled on the stack with everything it calls inlined (0.7 s of the optimising compiler on a
+   * busy core for 1,000,000 units).
    */
   private Utf8Rows csvChunk(int[] order, int from, int to, int[] dims, double[] prev) {
     CsvRows rows = new CsvRows(java.util.Arrays.copyOfRange(order, from, to), dims, prev);
@@ -358,27 +358,7 @@ public final class ScoreRenderer {
       caps = new long[n];
       band = new Band[n];
       uncapped = new Band[n];
-      for (int i = 0; i < n; i++) {
-        rank[i] = result.rank(us[i]);
-      }
-      for (int i = 0; i < n; i++) {
-        index[i] = result.index(us[i]);
-      }
-      for (int i = 0; i < n; i++) {
-        coverage[i] = result.coverage(us[i]);
-      }
-      for (int i = 0; i < n; i++) {
-        change[i] = index[i] - prev[us[i]];
-      }
-      for (int i = 0; i < n; i++) {
-        caps[i] = result.capsMask(us[i]);
-      }
-      for (int i = 0; i < n; i++) {
-        band[i] = result.band(us[i]);
-      }
-      for (int i = 0; i < n; i++) {
-        uncapped[i] = result.uncappedBandOrNull(us[i]);
-      }
+      gather(prev);
       UnitRegister units = result.units();
       ends = new int[4][n + 1]; // row i: [ends[t][i], ends[t][i + 1])
       text[0] = units.gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
@@ -387,9 +367,32 @@ public final class ScoreRenderer {
       text[3] = capsTexts(caps, rules, ends[3]);
       dim = new double[dims.length][n];
       for (int d = 0; d < dims.length; d++) {
-        for (int i = 0; i < n; i++) {
-          dim[d][i] = result.score(dims[d], us[i]);
-        }
+        gather(dims[d], dim[d]);
+      }
+    }
+
+    /**
+     * The units' values, in one loop of independent reads (in rank order each is a cache miss, and
+     * the core overlaps them); apart from the constructor, so that the JIT compiles small loops
+     * once rather than the whole constructor again for each of its loops.
+     */
+    private void gather(double[] prev) {
+      for (int i = 0; i < n; i++) {
+        int u = us[i];
+        rank[i] = result.rank(u);
+        index[i] = result.index(u);
+        coverage[i] = result.coverage(u);
+        change[i] = index[i] - prev[u];
+        caps[i] = result.capsMask(u);
+        band[i] = result.band(u);
+        uncapped[i] = result.uncappedBandOrNull(u);
+      }
+    }
+
+    /** The units' scores of node {@code node}. */
+    private void gather(int node, double[] out) {
+      for (int i = 0; i < n; i++) {
+        out[i] = result.score(node, us[i]);
       }
     }
 
