@@ -105,12 +105,15 @@ class ScaleTest {
   }
 
   private static PeriodResult evaluate(IndicatorModel model, Path ws) throws Exception {
+    return new Evaluator(model).evaluate(read(model, ws), OCT);
+  }
+
+  /** The workspace's data as the library reads it. */
+  private static Dataset read(IndicatorModel model, Path ws) throws Exception {
     UnitRegister units = UnitRegister.read(ws.resolve("units.csv"), model).orElseThrow();
-    Dataset data =
-        new DataReader(model, units, ReadOptions.DEFAULTS)
-            .read(List.of(ws.resolve("data/data.csv")))
-            .orElseThrow();
-    return new Evaluator(model).evaluate(data, OCT);
+    return new DataReader(model, units, ReadOptions.DEFAULTS)
+        .read(List.of(ws.resolve("data/data.csv")))
+        .orElseThrow();
   }
 
   @Test
@@ -127,11 +130,8 @@ class ScaleTest {
     assertEquals(40_001, lines.size());
     // every line against the library's own series of that unit (Timeline.series), formatted as
     // full-precision numbers: what the renderer gathers chunk by chunk must be the same
-    UnitRegister units = UnitRegister.read(ws.resolve("units.csv"), model).orElseThrow();
-    Dataset data =
-        new DataReader(model, units, ReadOptions.DEFAULTS)
-            .read(List.of(ws.resolve("data/data.csv")))
-            .orElseThrow();
+    Dataset data = read(model, ws);
+    UnitRegister units = data.units();
     var timeline =
         dev.qinglian.monitor.Timeline.of(new Evaluator(model), data, YearMonth.of(2026, 8), OCT);
     Set<String> seen = new java.util.HashSet<>();
@@ -186,11 +186,8 @@ class ScaleTest {
     assertEquals(0, r.exit(), r.err());
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertEquals(40_001, lines.size());
-    UnitRegister units = UnitRegister.read(ws.resolve("units.csv"), model).orElseThrow();
-    Dataset data =
-        new DataReader(model, units, ReadOptions.DEFAULTS)
-            .read(List.of(ws.resolve("data/data.csv")))
-            .orElseThrow();
+    Dataset data = read(model, ws);
+    UnitRegister units = data.units();
     PeriodResult result = new Evaluator(model).evaluate(data, dec);
     int capped = 0;
     int twice = 0;

@@ -472,13 +472,9 @@ public final class DataReader {
       }
       double[] col = column(lastColumns, leaf);
       if (!ordered) {
-        double old = col[unit];
-        if (Double.isNaN(old)) {
-          col[unit] = value;
-          stored++;
-          return true;
-        }
-        return old == value;
+        int r = fill(col, unit, value);
+        stored += Math.max(r, 0);
+        return r >= 0;
       }
       long[][] w = where.computeIfAbsent(month, k -> new long[model.leaves().size()][]);
       if (w[leaf] == null) {
@@ -636,15 +632,25 @@ public final class DataReader {
           c = column(cols, leaf);
           resolved[leaf] = c;
         }
-        double old = c[unit];
-        if (Double.isNaN(old)) {
-          c[unit] = value;
-          stored++;
-          return true;
-        }
-        return old == value;
+        int r = fill(c, unit, value);
+        stored += Math.max(r, 0);
+        return r >= 0;
       }
     }
+  }
+
+  /**
+   * Puts {@code v} into cell {@code u} when it is empty (NaN): 1 when stored, 0 when the cell held
+   * {@code v} already, -1 when it holds another value (a conflict). A plain store: see {@code
+   * Merge} for why concurrent ones are safe.
+   */
+  private static int fill(double[] col, int u, double v) {
+    double old = col[u];
+    if (Double.isNaN(old)) {
+      col[u] = v;
+      return 1;
+    }
+    return old == v ? 0 : -1;
   }
 
   /**
