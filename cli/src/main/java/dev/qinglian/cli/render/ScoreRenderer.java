@@ -347,9 +347,9 @@ public final class ScoreRenderer {
     CsvRows(int[] us, int[] dims, double[] prev) {
       this.us = us;
       n = us.length;
-      // first: a class the compiled loops below meet unloaded makes the JIT compile them again
-      // lines are about 190 bytes: room for 256 each, so that the buffer does not grow (a
-      // chunk that outgrew it took a branch the JIT had compiled out of the row writer)
+      // Allocated first (a class still unloaded when the JIT compiles the loops below makes it
+      // compile them again), with room for 256 bytes a line (they are about 190): a buffer that
+      // grows takes a branch the JIT had compiled out of the row writer.
       out = new Utf8Rows(n * 256);
       rank = new int[n];
       index = new double[n];
