@@ -559,8 +559,8 @@ public final class DataReader {
      * (see the class comment); called after the read, when the workers are done.
      */
     void checkStores(TreeMap<Integer, double[][]> values) {
-      if (ordered) {
-        return;
+      if (ordered || workers.isEmpty()) {
+        return; // nothing was stored concurrently: no race to look for
       }
       long expected = stored;
       for (WorkerWriter w : workers) {

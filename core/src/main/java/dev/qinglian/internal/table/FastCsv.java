@@ -138,8 +138,8 @@ public final class FastCsv {
    *     ends of old Mac spreadsheets): either is the general reader's business
    * @param nonAscii a byte outside ASCII
    * @param bom the UTF-8 byte-order mark at the start
-   * @param newlines line feeds in the file (counted only by {@link #probe(byte[])}, and only up to
-   *     the first quote or lone carriage return)
+   * @param newlines line feeds in the file, up to the first quote or lone carriage return; counted
+   *     only by {@link #probe(byte[])} ({@link #probe(Path)} gives -1)
    */
   public record Probe(boolean quotes, boolean nonAscii, boolean bom, long newlines) {}
 
