@@ -247,7 +247,8 @@ public final class ScoreRenderer {
     int[] order = result.rankOrder();
     int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
     double[] prev = previousIndex();
-    Utf8Rows.write(o, order.length, (from, to) -> csvChunk(order, from, to, dims, prev));
+    Utf8Rows.write(
+        o, order.length, (from, to, spare) -> csvChunk(order, from, to, dims, prev, spare));
   }
 
   /** The CSV as content for {@link OutputFile}: text to a writer, bytes to a file. */
@@ -289,8 +290,9 @@ public final class ScoreRenderer {
    * recompiled on the stack with everything it calls inlined (0.7 s of the optimising compiler on a
    * busy core for 1,000,000 units).
    */
-  private Utf8Rows csvChunk(int[] order, int from, int to, int[] dims, double[] prev) {
-    CsvRows rows = new CsvRows(java.util.Arrays.copyOfRange(order, from, to), dims, prev);
+  private Utf8Rows csvChunk(
+      int[] order, int from, int to, int[] dims, double[] prev, Utf8Rows.Spare spare) {
+    CsvRows rows = new CsvRows(java.util.Arrays.copyOfRange(order, from, to), dims, prev, spare);
     for (int i = 0; i < rows.n; i += 16) {
       rows.format(i, Math.min(rows.n, i + 16));
     }
@@ -344,13 +346,13 @@ public final class ScoreRenderer {
     final int[][] ends;
     final Utf8Rows out;
 
-    CsvRows(int[] us, int[] dims, double[] prev) {
+    CsvRows(int[] us, int[] dims, double[] prev, Utf8Rows.Spare spare) {
       this.us = us;
       n = us.length;
       // Allocated first (a class still unloaded when the JIT compiles the loops below makes it
       // compile them again), with room for 256 bytes a line (they are about 190): a buffer that
       // grows takes a branch the JIT had compiled out of the row writer.
-      out = new Utf8Rows(n * 256);
+      out = spare.rows(n * 256);
       rank = new int[n];
       index = new double[n];
       coverage = new double[n];

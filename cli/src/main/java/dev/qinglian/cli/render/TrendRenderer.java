@@ -165,7 +165,7 @@ public final class TrendRenderer {
     Utf8Rows.write(
         o,
         order.length,
-        (from, to) -> {
+        (from, to, spare) -> {
           int[] us = java.util.Arrays.copyOfRange(order, from, to);
           int n = us.length;
           int[][] ends = new int[2][n + 1]; // row k: [ends[k], ends[k + 1])
@@ -179,7 +179,7 @@ public final class TrendRenderer {
               series[i][k] = u < 0 ? Double.NaN : r.score(pos[i], u);
             }
           }
-          Utf8Rows out = new Utf8Rows(n * (32 + 20 * series.length));
+          Utf8Rows out = spare.rows(n * (32 + 20 * series.length));
           double[] row = new double[series.length];
           for (int k = 0; k < n; k++) {
             out.text(ids, ends[0][k], ends[0][k + 1]);
