@@ -236,11 +236,11 @@ public final class Kernel {
     (parallel ? leafRange.parallel() : leafRange)
         .filter(l -> !inTile[l])
         .forEach(l -> normaliseLeaf(l, raw, flags, empty, staff, served, out));
-    for (int i = 0; i < nodeCount; i++) {
-      if (!isLeaf[i]) {
-        out.score[i] = new double[units]; // inner nodes, filled tile by tile
-      }
-    }
+    // inner nodes, filled tile by tile; allocated on all cores, since the JVM zeroes each array
+    // and the kernel faults its pages in on the allocating thread (1,000,000 units: 26 arrays,
+    // 208 MB, about 60 ms on one core)
+    IntStream inner = IntStream.range(0, nodeCount).filter(i -> !isLeaf[i]);
+    (parallel ? inner.parallel() : inner).forEach(i -> out.score[i] = new double[units]);
     int tiles = (units + TILE - 1) / TILE;
     // tile buffers of the leaves normalised in the tiles, reused from tile to tile
     java.util.Queue<double[][]> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
