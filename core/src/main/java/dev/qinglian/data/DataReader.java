@@ -415,29 +415,56 @@ public final class DataReader {
       return store.computeIfAbsent(month, k -> new AtomicReferenceArray<>(model.leaves().size()));
     }
 
+    /** Held while a column is allocated and published. */
+    private final java.util.concurrent.locks.ReentrantLock allocating =
+        new java.util.concurrent.locks.ReentrantLock();
+
+    /** An empty column (all NaN) allocated ahead, for whichever leaf is next to need one. */
+    private final java.util.concurrent.atomic.AtomicReference<double[]> spare =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
     /**
-     * The column of a month's leaf, allocated (all NaN) by the first thread to ask for it. The
-     * others wait for it rather than allocate one each and race to publish theirs: the workers
-     * start together and meet every indicator in their first rows, so that nearly every column was
-     * allocated twice (1,000,000 units, October: 464 MB allocated, zeroed and filled for 248 MB of
-     * columns, and a full collection of 50 ms for the rest).
+     * The column of a month's leaf, allocated (all NaN) by one thread only. The workers start
+     * together and meet every indicator in their first rows: each allocating its own and racing to
+     * publish it allocated nearly every column twice (1,000,000 units, October: 464 MB allocated,
+     * zeroed and filled for 248 MB of columns, and a full collection of 50 ms for the rest), and
+     * one thread allocating while the others wait left a core idle for 0.1 s. So a thread that
+     * finds another allocating prepares a spare column meanwhile, which the next allocation takes:
+     * at most one column is allocated in vain.
      */
     double[] column(AtomicReferenceArray<double[]> cols, int leaf) {
       double[] c = cols.get(leaf);
-      if (c == null) {
-        synchronized (cols) {
-          c = cols.get(leaf);
-          if (c == null) {
-            long bytes = 8L * units.size() * (ordered ? 2 : 1);
-            if (allocated.addAndGet(bytes) > budget) {
-              throw new TooLarge(store.size(), allocated.get());
+      while (c == null) {
+        if (allocating.tryLock()) {
+          try {
+            c = cols.get(leaf);
+            if (c == null) {
+              double[] s = spare.getAndSet(null);
+              c = s != null ? s : emptyColumn();
+              cols.set(leaf, c);
             }
-            c = new double[units.size()];
-            Arrays.fill(c, Double.NaN);
-            cols.set(leaf, c);
+          } finally {
+            allocating.unlock();
           }
+        } else if (spare.get() == null) {
+          spare.compareAndSet(null, emptyColumn()); // (lost to another spare: one in vain)
+          c = cols.get(leaf);
+        } else {
+          allocating.lock(); // wait for the allocating thread, then look again
+          allocating.unlock();
+          c = cols.get(leaf);
         }
       }
+      return c;
+    }
+
+    private double[] emptyColumn() {
+      long bytes = 8L * units.size() * (ordered ? 2 : 1);
+      if (allocated.addAndGet(bytes) > budget) {
+        throw new TooLarge(store.size(), allocated.get());
+      }
+      double[] c = new double[units.size()];
+      Arrays.fill(c, Double.NaN);
       return c;
     }
 

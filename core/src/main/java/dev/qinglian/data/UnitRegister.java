@@ -416,6 +416,54 @@ public final class UnitRegister {
 
     void commit() {
       n++;
+      if ((n & 4095) == 0) {
+        published = n; // (read by the indexing thread, when there is one)
+      }
+    }
+
+    /** Rows committed and visible to the thread indexing alongside ({@link #indexAlongside}). */
+    private volatile int published;
+
+    /** Set (after the last {@link #published}) when no more rows will come. */
+    private volatile boolean finished;
+
+    /** The ids being indexed on another thread while the rows are read, or null. */
+    private java.util.concurrent.CompletableFuture<Boolean> alongside;
+
+    /**
+     * Indexes the ids on another thread, following the rows as they are committed; {@link
+     * #indexDeferred} then waits for it. Only for columns that never grow (sized for the file's
+     * rows): the indexing thread reads the id columns while this one fills them further on. On the
+     * common pool, after the check of the encoding (the register of 1,000,000 units: 70 ms of
+     * indexing that ran after the 120 ms of rows now runs beside them).
+     */
+    void indexAlongside() {
+      alongside = java.util.concurrent.CompletableFuture.supplyAsync(this::indexPublished);
+    }
+
+    /** No more rows: the indexing thread, if any, indexes the last ones and stops. */
+    void finish() {
+      published = n;
+      finished = true;
+    }
+
+    private boolean indexPublished() {
+      int u = 0;
+      while (true) {
+        boolean last = finished; // read before published: when true, published is final
+        int p = published;
+        int[] f = from[ID];
+        int[] t = to[ID];
+        for (; u < p; u++) {
+          if (ids.add(pool, f[u], t[u]) >= 0) {
+            return false;
+          }
+        }
+        if (last) {
+          return true;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+      }
     }
 
     /** Shrinks the pool to the bytes used (it was sized for the whole file); returns it. */
@@ -436,6 +484,10 @@ public final class UnitRegister {
      * index is then incomplete and the file must be read again indexing row by row).
      */
     boolean indexDeferred() {
+      if (alongside != null) {
+        finish();
+        return alongside.join();
+      }
       if (ids.size() > 0) {
         return true; // indexed row by row
       }
@@ -613,7 +665,13 @@ public final class UnitRegister {
     boolean open = all.length > 0 && all[all.length - 1] != '\n'; // a last line without its end
     c.bytesOfFile = all;
     c.expectedRows = (int) Math.min(Integer.MAX_VALUE, probe.newlines() + (open ? 1 : 0) - 1);
-    FastCsv.readByteRows(all, c);
+    try {
+      FastCsv.readByteRows(all, c);
+    } finally {
+      if (c.columns != null) {
+        c.columns.finish(); // the indexing thread stops, whatever happens to these rows
+      }
+    }
   }
 
   /** Collects units from the rows of the register. */
@@ -792,6 +850,9 @@ public final class UnitRegister {
                     "units.header", row.at(), String.join(",", header), String.join(",", missing))
                 .withExcerpt(row.excerpt()));
         done = true;
+      }
+      if (!done && deferIds && bytesOfFile != null) {
+        columns.indexAlongside(); // columns sized for the file's lines: they never grow
       }
     }
 

@@ -128,6 +128,51 @@ class UnitRegisterTest {
     assertEquals(p + ": error: 100 more problem(s) in this file are not listed", m.get(200));
   }
 
+  /**
+   * A register long enough for the ids to be indexed on another thread while the rows are read
+   * (published 4,096 rows at a time): every id is found at its row, also past rows that were not
+   * committed (a blank id), and a duplicate far down is reported with its first line, as the
+   * general reader reports it.
+   */
+  @Test
+  void idsIndexedBesideTheRowsAreFoundAndTheirDuplicatesReported() throws Exception {
+    IndicatorModel model =
+        ModelLoader.load("m.yaml", new java.io.StringReader(MODEL)).orElseThrow();
+    StringBuilder text = new StringBuilder("id,name\n");
+    for (int u = 0; u < 20_000; u++) {
+      text.append("U").append(u).append(",名").append(u).append('\n');
+      if (u == 5_000) {
+        text.append(",无编号\n"); // line 5,003: no id, not a unit; later units shift up one row
+      }
+    }
+    Path ok = TestFiles.write(dir, "units.csv", text.toString());
+    Loaded<UnitRegister> read = UnitRegister.read(ok, model);
+    UnitRegister r = read.value();
+    List<String> m = read.diagnostics().stream().map(Diagnostic::toString).toList();
+    assertEquals(List.of(ok + ":5003:1: error: unit id is blank"), m);
+    assertEquals(null, r); // an error: no register
+    String clean = text.toString().replace(",无编号\n", "");
+    r = UnitRegister.read(TestFiles.write(dir, "clean.csv", clean), model).orElseThrow();
+    assertEquals(20_000, r.size());
+    for (int u = 0; u < 20_000; u++) {
+      assertEquals(u, r.indexOf("U" + u));
+    }
+    assertEquals(-1, r.indexOf("U20000"));
+    // U17 again on line 19,004 (after the header and U0..U19001): its first line is 19
+    String dup = clean.replace("U19001,名19001\n", "U19001,名19001\nU17,again\n");
+    Path utf8 = TestFiles.write(dir, "dup.csv", dup);
+    Path gbk = TestFiles.write(dir, "dup-gbk.csv", dup, Tables.GB18030); // the general reader
+    List<String> a =
+        UnitRegister.read(utf8, model).diagnostics().stream().map(Diagnostic::toString).toList();
+    List<String> b =
+        UnitRegister.read(gbk, model).diagnostics().stream()
+            .map(d -> d.toString().replace("dup-gbk.csv", "dup.csv"))
+            .toList();
+    assertEquals(
+        List.of(utf8 + ":19004:1: error: unit 'U17' is listed twice (first on line 19)"), a);
+    assertEquals(b, a);
+  }
+
   @Test
   void aRegisterWithOldMacLineEndsIsReadLineByLine() throws Exception {
     IndicatorModel model =
