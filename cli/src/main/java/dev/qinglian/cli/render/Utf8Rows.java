@@ -149,6 +149,13 @@ final class Utf8Rows {
     return this;
   }
 
+  /** Bytes copied as they are (UTF-8 text that needs no quoting). */
+  void bytes(byte[] t) {
+    room(t.length);
+    System.arraycopy(t, 0, b, n, t.length);
+    n += t.length;
+  }
+
   /** {@link Numbers#full}, written in place. */
   void full(double v) {
     if (!Double.isNaN(v)) {
