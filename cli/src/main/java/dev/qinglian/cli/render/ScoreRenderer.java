@@ -299,35 +299,6 @@ public final class ScoreRenderer {
     return rows.out;
   }
 
-  /**
-   * The override rules that fired for each row ({@code caps}: a bit per rule), as the CSV cell's
-   * UTF-8 text ({@code a;b}), one after another, row i ending at {@code ends[i + 1]}. Apart from
-   * the row writer: a ranking's first rows seldom have any, and a branch for them in the row writer
-   * was compiled out and hit further down, which threw the compiled writer away.
-   */
-  private static byte[] capsTexts(long[] caps, List<OverrideRule> rules, int[] ends) {
-    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-    Map<Long, byte[]> texts = new HashMap<>();
-    for (int i = 0; i < caps.length; i++) {
-      if (caps[i] != 0) {
-        b.writeBytes(
-            texts.computeIfAbsent(
-                caps[i],
-                c -> {
-                  List<String> ids = new ArrayList<>();
-                  for (int r = 0; r < rules.size(); r++) {
-                    if ((c >>> r & 1) != 0) {
-                      ids.add(rules.get(r).id());
-                    }
-                  }
-                  return String.join(";", ids).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                }));
-      }
-      ends[i + 1] = b.size();
-    }
-    return b.toByteArray();
-  }
-
   /** The gathered columns of one chunk of rows and the bytes formatted from them. */
   private final class CsvRows {
     final int n;
@@ -337,13 +308,14 @@ public final class ScoreRenderer {
     final Band[] band;
     final Band[] uncapped;
     final List<OverrideRule> rules = model.overrides();
-    // id, name, type and the override rules that fired, of every row, one after another
-    final byte[][] text = new byte[4][];
+    // id, name and type of every row, one after another
+    final byte[][] text = new byte[3][];
     final int[][] ends;
     // index, coverage, the dimensions, change
     final double[][] number;
-    // the colour and the colour by index alone, as their ids' bytes
-    final byte[][][] label = new byte[2][][];
+    // the colour, the colour by index alone and the override rules that fired, as the bytes of
+    // their cells (one array per distinct cell, shared by its rows)
+    final byte[][][] label = new byte[3][][];
     final Utf8Rows out;
 
     /**
@@ -355,6 +327,8 @@ public final class ScoreRenderer {
     final int[] kind;
 
     final int[] column;
+
+    static final byte[] NONE = new byte[0];
 
     static final int TEXT = 0;
     static final int NUMBER = 1;
@@ -374,16 +348,16 @@ public final class ScoreRenderer {
       uncapped = new Band[n];
       gather(prev, number[0], number[1], number[dims.length + 2]);
       UnitRegister units = result.units();
-      ends = new int[4][n + 1]; // row i: [ends[t][i], ends[t][i + 1])
+      ends = new int[3][n + 1]; // row i: [ends[t][i], ends[t][i + 1])
       text[0] = units.gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
       text[1] = units.gatherUtf8(UnitRegister.Field.NAME, us, ends[1], 1);
       text[2] = units.gatherUtf8(UnitRegister.Field.TYPE, us, ends[2], 1);
-      text[3] = capsTexts(caps, rules, ends[3]);
       for (int d = 0; d < dims.length; d++) {
         gather(dims[d], number[2 + d]);
       }
       label[0] = labels(band);
       label[1] = labels(uncapped);
+      label[2] = capsLabels();
       int cells = 8 + dims.length + 1;
       kind = new int[cells];
       column = new int[cells];
@@ -400,8 +374,8 @@ public final class ScoreRenderer {
       column[c++] = 1;
       kind[c] = NUMBER; // coverage
       column[c++] = 1;
-      kind[c] = TEXT; // the rules that capped it
-      column[c++] = 3;
+      kind[c] = LABEL; // the rules that capped it
+      column[c++] = 2;
       for (int d = 0; d <= dims.length; d++) { // the dimensions, then change
         kind[c] = NUMBER;
         column[c++] = 2 + d;
@@ -441,11 +415,42 @@ public final class ScoreRenderer {
         Band b = bands[i];
         l[i] =
             b == null
-                ? new byte[0]
+                ? NONE
                 : bytes.computeIfAbsent(
                     b, k -> k.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
       return l;
+    }
+
+    /**
+     * Each row's override rules that fired ({@code a;b}) as the CSV cell's UTF-8 bytes. Apart from
+     * the row writer: a ranking's first rows seldom have any, and a branch for them in the row
+     * writer was compiled out and hit further down, which threw the compiled writer away.
+     */
+    private byte[][] capsLabels() {
+      byte[][] l = new byte[n][];
+      Map<Long, byte[]> cells = new HashMap<>();
+      long lastMask = 0;
+      byte[] last = NONE;
+      for (int i = 0; i < n; i++) {
+        long mask = caps[i];
+        if (mask != lastMask) { // rows in a row mostly share theirs: no lookup
+          lastMask = mask;
+          last = mask == 0 ? NONE : cells.computeIfAbsent(mask, this::capsCell);
+        }
+        l[i] = last;
+      }
+      return l;
+    }
+
+    private byte[] capsCell(long mask) {
+      List<String> ids = new ArrayList<>();
+      for (int r = 0; r < rules.size(); r++) {
+        if ((mask >>> r & 1) != 0) {
+          ids.add(rules.get(r).id());
+        }
+      }
+      return Csv.text(String.join(";", ids)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     void format(int from, int to) {
