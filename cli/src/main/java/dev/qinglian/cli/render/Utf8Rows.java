@@ -37,7 +37,10 @@ final class Utf8Rows {
     private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free =
         new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    /** An empty row buffer with room for {@code capacity} bytes (see {@link #Utf8Rows(int)}). */
+    /**
+     * An empty row buffer with room for {@code capacity} bytes and a number past them: a spare one
+     * when one is large enough, else a new one.
+     */
     Utf8Rows rows(int capacity) {
       int size = size(capacity);
       byte[] b = free.poll();
