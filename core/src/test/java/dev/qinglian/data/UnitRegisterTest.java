@@ -173,6 +173,49 @@ class UnitRegisterTest {
     assertEquals(b, a);
   }
 
+  /**
+   * A register read ahead ({@link UnitRegister.Source}) is the register read from its path: the
+   * same units and the same messages, for a UTF-8 file, a GB18030 one (read again by the general
+   * reader), one with a duplicate id (read again indexing row by row) and a missing one.
+   */
+  @Test
+  void aRegisterReadAheadIsTheRegisterReadFromItsPath() throws Exception {
+    IndicatorModel model = ModelLoader.loadDefault().orElseThrow();
+    Path utf8 = TestFiles.write(dir, "units.csv", REGISTER);
+    Path gbk = TestFiles.write(dir, "units-gbk.csv", REGISTER, Tables.GB18030);
+    Path good =
+        TestFiles.write(dir, "good.csv", "id,name,type,parent,staff,served\nU1,甲,t,,5,100\n");
+    Path missing = dir.resolve("none.csv");
+    for (Path p : List.of(utf8, gbk, good, missing)) {
+      Loaded<UnitRegister> byPath = UnitRegister.read(p, model, ReadOptions.DEFAULTS);
+      UnitRegister.Source ahead = UnitRegister.Source.of(p);
+      assertEquals(p, ahead.path());
+      Loaded<UnitRegister> read = UnitRegister.read(ahead, model, ReadOptions.DEFAULTS);
+      assertEquals(
+          byPath.diagnostics().stream().map(Diagnostic::toString).toList(),
+          read.diagnostics().stream().map(Diagnostic::toString).toList(),
+          p.toString());
+      assertEquals(byPath.value() == null, read.value() == null, p.toString());
+      if (read.value() != null) {
+        assertEquals(byPath.value().units(), read.value().units());
+      }
+    }
+    // worked out by hand: good.csv is one unit, U1 甲, 5 staff, 100 served
+    UnitRegister r =
+        UnitRegister.read(UnitRegister.Source.of(good), model, ReadOptions.DEFAULTS).orElseThrow();
+    assertEquals(1, r.size());
+    assertEquals("甲", r.name(0));
+    assertEquals(5, r.staff(0));
+    assertEquals(100, r.served(0));
+    // the missing file is reported as unreadable, by the read (Source.of does not throw)
+    assertTrue(
+        UnitRegister.read(UnitRegister.Source.of(missing), model, ReadOptions.DEFAULTS)
+            .diagnostics()
+            .get(0)
+            .toString()
+            .contains("none.csv"));
+  }
+
   @Test
   void aRegisterWithOldMacLineEndsIsReadLineByLine() throws Exception {
     IndicatorModel model =

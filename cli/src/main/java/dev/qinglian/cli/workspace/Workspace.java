@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -88,6 +89,13 @@ public record Workspace(
     }
     List<Diagnostic> diags = new ArrayList<>();
     List<Path> inputs = new ArrayList<>();
+    Path unitsFile = o.units != null ? o.units : ws.resolve("units.csv");
+    // the register read and scanned on another core while the model loads (1,000,000 units:
+    // about 55 ms of the 65 ms the model takes)
+    CompletableFuture<UnitRegister.Source> unitsAhead =
+        Files.isRegularFile(unitsFile)
+            ? CompletableFuture.supplyAsync(() -> UnitRegister.Source.of(unitsFile))
+            : null;
     Path modelFile = o.model != null ? o.model : ws.resolve("indicators.yaml");
     Loaded<IndicatorModel> model;
     String modelName;
@@ -114,11 +122,15 @@ public record Workspace(
     if (model.hasErrors()) {
       return new Workspace(ws, null, modelName, null, null, inputs, diags);
     }
-    Path unitsFile = o.units != null ? o.units : ws.resolve("units.csv");
     requireFile(unitsFile);
     inputs.add(unitsFile);
     ReadOptions options = new ReadOptions(cs);
-    Loaded<UnitRegister> units = UnitRegister.read(unitsFile, model.value(), options);
+    UnitRegister.Source ahead =
+        unitsAhead == null ? null : unitsAhead.exceptionally(e -> null).join();
+    Loaded<UnitRegister> units =
+        ahead != null
+            ? UnitRegister.read(ahead, model.value(), options)
+            : UnitRegister.read(unitsFile, model.value(), options);
     diags.addAll(units.diagnostics());
     if (units.hasErrors()) {
       return new Workspace(ws, model.value(), modelName, null, null, inputs, diags);
