@@ -57,13 +57,17 @@ public final class Tables {
     return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
   }
 
+  /** A UTF-8 decoder that reports malformed input instead of replacing it (the detection). */
+  private static CharsetDecoder strictUtf8() {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
   /** {@link #detect(Path)} of a whole file already read. */
   public static Charset detect(byte[] all) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = strictUtf8();
     ByteBuffer bytes = ByteBuffer.wrap(all);
     CharBuffer chars = CharBuffer.allocate(1 << 16);
     while (true) {
@@ -84,11 +88,7 @@ public final class Tables {
    * valid UTF-8, GB18030 (a superset of GBK) otherwise.
    */
   public static Charset detect(Path file) throws IOException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = strictUtf8();
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buf = new byte[1 << 16];
       ByteBuffer bytes = ByteBuffer.allocate(buf.length + 8);
