@@ -2,6 +2,7 @@ package dev.qinglian.cli.commands;
 
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
+import dev.qinglian.cli.options.FormatOption;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
 import dev.qinglian.cli.options.PeriodOption;
@@ -45,6 +46,7 @@ public final class ScoreCommand implements Callable<Integer> {
   @Mixin WorkspaceParam workspace;
   @Mixin InputOptions inputs;
   @Mixin OutputOptions output;
+  @Mixin FormatOption format;
 
   @Mixin PeriodOption periodOption;
 
@@ -78,6 +80,7 @@ public final class ScoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     t0 = System.nanoTime();
+    OutputOptions.Format f = format.resolve(output.output, "score", OutputOptions.Format.values());
     Common.Loaded l = Common.load(workspace, inputs, output.lang, err);
     phase(err, "read");
     Workspace ws = l.ws();
@@ -90,7 +93,7 @@ public final class ScoreCommand implements Callable<Integer> {
     phase(err, "evaluate");
     ScoreRenderer r = new ScoreRenderer(ws, result, previous, labels);
     OutputFile.Content content =
-        switch (output.format) {
+        switch (f) {
           case table -> w -> w.write(r.table(Common.ansi(output)));
           case csv -> r.csvContent();
           case json -> w -> w.write(r.json());

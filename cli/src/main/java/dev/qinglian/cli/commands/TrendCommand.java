@@ -2,6 +2,7 @@ package dev.qinglian.cli.commands;
 
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
+import dev.qinglian.cli.options.FormatOption;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
 import dev.qinglian.cli.options.WorkspaceParam;
@@ -32,6 +33,7 @@ public final class TrendCommand implements Callable<Integer> {
   @Mixin WorkspaceParam workspace;
   @Mixin InputOptions inputs;
   @Mixin OutputOptions output;
+  @Mixin FormatOption format;
 
   @Option(
       names = "--from",
@@ -58,6 +60,10 @@ public final class TrendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputOptions.Format f =
+        unit != null
+            ? format.resolve(output.output, "trend --unit", OutputOptions.Format.table)
+            : format.resolve(output.output, "trend", OutputOptions.Format.values());
     Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
     YearMonth end = Common.month(l.ws(), to, "--to");
     YearMonth first = Common.first(l.ws());
@@ -94,7 +100,7 @@ public final class TrendCommand implements Callable<Integer> {
             : Timeline.summary(evaluator, l.ws().data(), evalFrom, end);
     TrendRenderer r = new TrendRenderer(l.ws(), timeline, l.labels(), node);
     boolean ansi = Common.ansi(output);
-    if (unit == null && output.format == OutputOptions.Format.csv) {
+    if (unit == null && f == OutputOptions.Format.csv) {
       OutputFile.write(
           r.csvContent(),
           output.output,
@@ -108,7 +114,7 @@ public final class TrendCommand implements Callable<Integer> {
       text = r.unitTable(unit, start, ansi);
     } else {
       text =
-          switch (output.format) {
+          switch (f) {
             case table -> r.table(ansi);
             case csv -> r.csv(); // not reached: streamed above
             case json -> r.json();

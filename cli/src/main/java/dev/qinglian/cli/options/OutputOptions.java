@@ -3,7 +3,10 @@ package dev.qinglian.cli.options;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** How results are written: format, file, language and colours. */
+/**
+ * Where and how results are written: file, language and colours. The commands that write more than
+ * a text table add {@link FormatOption}.
+ */
 public final class OutputOptions {
   /** The output formats. */
   public enum Format {
@@ -28,13 +31,6 @@ public final class OutputOptions {
     /** Never. */
     never
   }
-
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      description = "table, csv, json, markdown or xlsx (default: ${DEFAULT-VALUE}).",
-      defaultValue = "table")
-  public Format format;
 
   @Option(
       names = {"-o", "--output"},
