@@ -222,6 +222,106 @@ class ScaleTest {
     assertTrue(twice > 0, "some by both rules");
   }
 
+  /**
+   * The JSON of 20,000 units (two chunks formatted in parallel), one name holding a quote, a
+   * backslash and a character outside the BMP: byte for byte what Jackson's own pretty printer
+   * writes for the same document (read back and written again event by event), and every unit's
+   * object against the library's result.
+   */
+  @Test
+  void aJsonRankingWrittenInParallelChunksIsJacksonsTextOfEachUnitsResult() throws Exception {
+    IndicatorModel model = ModelLoader.loadDefault().orElseThrow();
+    Path ws = dir.resolve("json");
+    YearMonth dec = YearMonth.of(2026, 12);
+    new Synthetic(model, 6).write(ws, 20_000, 1, dec, Synthetic.Layout.LONG);
+    Path register = ws.resolve("units.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(register, StandardCharsets.UTF_8));
+    String odd = "单位\"引号\" \\ 𠀀";
+    String[] seventh = lines.get(7).split(",", -1);
+    seventh[1] = "\"" + odd.replace("\"", "\"\"") + "\"";
+    lines.set(7, String.join(",", seventh));
+    Files.write(register, lines, StandardCharsets.UTF_8);
+    Path out = dir.resolve("score.json");
+    Golden.Run r =
+        Golden.run("score", ws.toString(), "--period", "2026-12", "--output", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    byte[] ours = Files.readAllBytes(out);
+    assertEquals(-1, java.util.Arrays.mismatch(ours, jacksonAgain(ours)));
+    Dataset data = read(model, ws);
+    UnitRegister units = data.units();
+    assertEquals(odd, units.name(6));
+    PeriodResult result = new Evaluator(model).evaluate(data, dec);
+    int seen = 0;
+    try (com.fasterxml.jackson.core.JsonParser p =
+        new com.fasterxml.jackson.core.JsonFactory().createParser(ours)) {
+      while (p.nextToken() != null) {
+        if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+            && p.currentName().equals("units")) {
+          p.nextToken(); // [
+          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+            java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+              String name = p.currentName();
+              p.nextToken();
+              o.put(
+                  name,
+                  switch (p.currentToken()) {
+                    case VALUE_NULL -> "null";
+                    case VALUE_NUMBER_INT -> p.getIntValue();
+                    case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                    case START_ARRAY -> {
+                      List<String> ids = new ArrayList<>();
+                      while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                        ids.add(p.getText());
+                      }
+                      yield ids;
+                    }
+                    default -> p.getText();
+                  });
+            }
+            int u = units.indexOf((String) o.get("unit"));
+            java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>();
+            expected.put("rank", result.rank(u) > 0 ? (Object) result.rank(u) : "null");
+            expected.put("unit", units.id(u));
+            expected.put("name", units.name(u));
+            expected.put("type", units.type(u));
+            expected.put("index", result.index(u));
+            expected.put("colour", result.band(u).id());
+            expected.put("index_colour", result.uncappedBand(u).map(b -> b.id()).orElse("null"));
+            expected.put("coverage", result.coverage(u));
+            expected.put("caps", result.caps(u).stream().map(c -> c.id()).toList());
+            for (Node d : model.dimensions()) {
+              expected.put(d.id(), result.score(d.id(), u));
+            }
+            expected.put("change", "null"); // no previous month
+            assertEquals(expected, o);
+            seen++;
+          }
+        }
+      }
+    }
+    assertEquals(20_000, seen);
+  }
+
+  /** {@code json} read and written again by Jackson (pretty printer, fast double writer). */
+  private static byte[] jacksonAgain(byte[] json) throws Exception {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    com.fasterxml.jackson.core.JsonFactory f =
+        com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
+    try (com.fasterxml.jackson.core.JsonParser p = f.createParser(json);
+        java.io.Writer w = new java.io.OutputStreamWriter(b, StandardCharsets.UTF_8);
+        com.fasterxml.jackson.core.JsonGenerator g =
+            f.createGenerator(w).useDefaultPrettyPrinter()) {
+      while (p.nextToken() != null) {
+        g.copyCurrentEvent(p);
+      }
+    }
+    b.write('\n');
+    return b.toByteArray();
+  }
+
   private static List<Path> files(Path root) throws Exception {
     try (Stream<Path> s = Files.walk(root)) {
       return s.filter(Files::isRegularFile).sorted().toList();

@@ -96,7 +96,7 @@ public final class ScoreCommand implements Callable<Integer> {
         switch (f) {
           case table -> w -> w.write(r.table(Common.ansi(output)));
           case csv -> r.csvContent();
-          case json -> w -> w.write(r.json());
+          case json -> r.jsonContent();
           case markdown -> w -> w.write(r.markdown());
           case xlsx -> null;
         };

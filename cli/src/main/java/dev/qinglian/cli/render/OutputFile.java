@@ -35,6 +35,53 @@ public final class OutputFile {
     }
   }
 
+  /** Content that writes itself as UTF-8 bytes, whole characters in each write. */
+  @FunctionalInterface
+  public interface Utf8 {
+    /** Writes the bytes. */
+    void writeTo(java.io.OutputStream o) throws IOException;
+  }
+
+  /**
+   * {@code bytes} as content: to a file as they are, to a writer (standard output) decoded write by
+   * write.
+   */
+  public static Content of(Utf8 bytes) {
+    return new Content() {
+      @Override
+      public void writeTo(Writer w) throws IOException {
+        bytes.writeTo(
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                w.write(new String(b, off, len, StandardCharsets.UTF_8)); // whole characters
+              }
+            });
+      }
+
+      @Override
+      public void writeTo(java.io.OutputStream o) throws IOException {
+        bytes.writeTo(o);
+      }
+    };
+  }
+
+  /** What {@code bytes} writes, as a string. */
+  public static String text(Utf8 bytes) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try {
+      bytes.writeTo(b);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return b.toString(StandardCharsets.UTF_8);
+  }
+
   /** Writes {@code content} to {@code target}, or to {@code out} when target is null. */
   public static void write(
       String content, Path target, boolean force, List<Path> inputs, PrintWriter out) {

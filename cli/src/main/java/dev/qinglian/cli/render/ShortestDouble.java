@@ -734,6 +734,85 @@ final class ShortestDouble {
     return t < C_TINY ? decimal(Q_MIN, 10 * t, -1, b, p) : decimal(Q_MIN, t, 0, b, p);
   }
 
+  /**
+   * Writes finite {@code v} at {@code pos} as Java writes a double ({@code Double.toString} of Java
+   * 19+, and Jackson's JSON output with its fast writer): the same shortest digits as {@link
+   * #write}, in plain notation with at least one digit after the point from 10^-3 up to 10^7
+   * ({@code 0.001}, {@code 100.0}, {@code 0.0}), else in scientific notation ({@code 1.0E7}, {@code
+   * 1.25E-4}). Room for {@link #MAX_BYTES} is the caller's. {@code ShortestDoubleTest} compares it
+   * with Jackson's for millions of doubles.
+   */
+  static int writeJava(double v, byte[] b, int pos) {
+    int end = write(v, b, pos);
+    int p = pos + (b[pos] == '-' ? 1 : 0);
+    // the plain digits: an integer part, then a point and a fraction when there is one
+    int point = p;
+    while (point < end && b[point] != '.') {
+      point++;
+    }
+    boolean zeroInt = b[p] == '0';
+    if (zeroInt && point == end) { // 0 or -0
+      b[end++] = '.';
+      b[end++] = '0';
+      return end;
+    }
+    // v = 0.d1d2... x 10^e
+    int e;
+    int first; // the first significant digit
+    if (!zeroInt) {
+      e = point - p;
+      first = p;
+    } else {
+      first = point + 1;
+      while (b[first] == '0') {
+        first++;
+      }
+      e = point + 1 - first;
+    }
+    if (-3 < e && e <= 7) {
+      if (point == end) {
+        b[end++] = '.';
+        b[end++] = '0';
+      }
+      return end;
+    }
+    // scientific: the significant digits (at most 17; a large whole number's trailing zeros are
+    // not), the first before the point
+    long f = 0;
+    int n = 0;
+    for (int k = first; k < end; k++) {
+      if (b[k] != '.' && n < H) {
+        f = 10 * f + (b[k] - '0');
+        n++;
+      }
+    }
+    while (n > 1 && f % 10 == 0) {
+      f /= 10;
+      n--;
+    }
+    digits(f, n, b, p + 1);
+    b[p] = b[p + 1];
+    b[p + 1] = '.';
+    int q = p + 1 + n;
+    if (n == 1) {
+      b[q++] = '0';
+    }
+    b[q++] = 'E';
+    int x = e - 1;
+    if (x < 0) {
+      b[q++] = '-';
+      x = -x;
+    }
+    if (x >= 100) {
+      b[q++] = (byte) ('0' + x / 100);
+    }
+    if (x >= 10) {
+      b[q++] = (byte) ('0' + x / 10 % 10);
+    }
+    b[q++] = (byte) ('0' + x % 10);
+    return q;
+  }
+
   /** The selection of figure 4 of the paper, as in Jackson's {@code toDecimal(int, long, int)}. */
   private static int decimal(int q, long c, int dk, byte[] b, int p) {
     int out = (int) c & 0x1;

@@ -137,13 +137,7 @@ public final class TrendRenderer {
 
   /** CSV: unit,name, one column per month (full precision), change. */
   public String csv() {
-    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-    try {
-      csv(b);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return b.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return OutputFile.text(this::csv);
   }
 
   /**
@@ -197,17 +191,7 @@ public final class TrendRenderer {
 
   /** The CSV as content for {@link OutputFile}: text to a writer, bytes to a file. */
   public OutputFile.Content csvContent() {
-    return new OutputFile.Content() {
-      @Override
-      public void writeTo(java.io.Writer w) throws java.io.IOException {
-        w.write(csv());
-      }
-
-      @Override
-      public void writeTo(java.io.OutputStream o) throws java.io.IOException {
-        csv(o);
-      }
-    };
+    return OutputFile.of(this::csv);
   }
 
   /** The units × months table as an Excel workbook (cells filled with the month's colour). */

@@ -186,6 +186,65 @@ final class Utf8Rows {
   }
 
   /**
+   * {@code v} as a JSON number as Jackson writes it ({@link ShortestDouble#writeJava}); {@code
+   * null} for NaN, and the infinities as the strings Jackson makes of them.
+   */
+  void json(double v) {
+    if (Double.isNaN(v)) {
+      bytes(NULL);
+    } else if (Double.isInfinite(v)) {
+      append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+    } else {
+      room(ShortestDouble.MAX_BYTES);
+      n = ShortestDouble.writeJava(v, b, n);
+    }
+  }
+
+  static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+  /**
+   * UTF-8 text {@code t[from, to)} as a JSON string, escaped as Jackson escapes it: quote,
+   * backslash and control characters ({@code \n} and its kind, else a six-character escape of its
+   * code); everything else as it is.
+   */
+  void jsonText(byte[] t, int from, int to) {
+    room(2 + 6 * (to - from));
+    b[n++] = '"';
+    for (int k = from; k < to; k++) {
+      byte c = t[k];
+      if (c >= 0x20 && c != '"' && c != '\\' || c < 0) {
+        b[n++] = c;
+        continue;
+      }
+      b[n++] = '\\';
+      switch (c) {
+        case '"', '\\' -> b[n++] = c;
+        case '\b' -> b[n++] = 'b';
+        case '\t' -> b[n++] = 't';
+        case '\n' -> b[n++] = 'n';
+        case '\f' -> b[n++] = 'f';
+        case '\r' -> b[n++] = 'r';
+        default -> {
+          b[n++] = 'u';
+          b[n++] = '0';
+          b[n++] = '0';
+          b[n++] = (byte) "0123456789ABCDEF".charAt(c >> 4);
+          b[n++] = (byte) "0123456789ABCDEF".charAt(c & 15);
+        }
+      }
+    }
+    b[n++] = '"';
+  }
+
+  /** {@link #jsonText(byte[], int, int)} of a string's UTF-8 bytes, as bytes. */
+  static byte[] jsonText(String s) {
+    byte[] t = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Utf8Rows r = new Utf8Rows(new byte[2 + 6 * t.length]);
+    r.jsonText(t, 0, t.length);
+    return java.util.Arrays.copyOf(r.b, r.n);
+  }
+
+  /**
    * UTF-8 text {@code t[from, to)} as a CSV text cell ({@link Csv#text}): the bytes copied as they
    * are unless the cell needs quoting or neutralising.
    */

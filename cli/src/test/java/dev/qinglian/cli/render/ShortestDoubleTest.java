@@ -162,6 +162,78 @@ class ShortestDoubleTest {
     }
   }
 
+  /**
+   * {@link ShortestDouble#writeJava} against Jackson's own text (its fast writer), as JSON has it.
+   */
+  static void sameAsJacksons(double v, byte[] b) {
+    if (!Double.isFinite(v)) {
+      return;
+    }
+    b[0] = 'x';
+    int end = ShortestDouble.writeJava(v, b, 1);
+    String ours = new String(b, 1, end - 1, StandardCharsets.US_ASCII);
+    if (!ours.equals(com.fasterxml.jackson.core.io.NumberOutput.toString(v, true))) {
+      assertEquals(
+          com.fasterxml.jackson.core.io.NumberOutput.toString(v, true),
+          ours,
+          () -> "bits " + Long.toHexString(Double.doubleToRawLongBits(v)));
+    }
+  }
+
+  @Test
+  void javasNotationAsJacksonWritesIt() {
+    byte[] b = new byte[ShortestDouble.MAX_BYTES + 1];
+    // by hand, at the edges of plain notation [10^-3, 10^7)
+    double[] edges = {
+      0.0, -0.0, 1.0, 100, 0.001, 9.999e-4, 1e-4, 9999999.0, 9999999.5, 1e7, 1e7 + 1
+    };
+    String[] expected = {
+      "0.0",
+      "-0.0",
+      "1.0",
+      "100.0",
+      "0.001",
+      "9.999E-4",
+      "1.0E-4",
+      "9999999.0",
+      "9999999.5",
+      "1.0E7",
+      "1.0000001E7"
+    };
+    for (int i = 0; i < edges.length; i++) {
+      int end = ShortestDouble.writeJava(edges[i], b, 0);
+      assertEquals(expected[i], new String(b, 0, end, StandardCharsets.US_ASCII));
+      sameAsJacksons(edges[i], b);
+    }
+    for (double v :
+        new double[] {
+          Double.MIN_VALUE,
+          -Double.MIN_VALUE,
+          Double.MIN_NORMAL,
+          Double.MAX_VALUE,
+          1e22,
+          1e23,
+          -1e-300,
+          123456789.125,
+          12345678.9,
+          99.66666666666667,
+          0.6633333333333333,
+          1e100
+        }) {
+      sameAsJacksons(v, b);
+    }
+    SplittableRandom r = new SplittableRandom(20261122);
+    for (int i = 0; i < 2_000_000; i++) {
+      sameAsJacksons(Double.longBitsToDouble(r.nextLong()), b); // every exponent, subnormals
+      sameAsJacksons(r.nextDouble() * 100 - 1, b); // scores and changes
+      int decimals = r.nextInt(8);
+      double scale = Math.pow(10, decimals);
+      sameAsJacksons(Math.round(r.nextDouble() * 1e4 * scale) / scale, b);
+      sameAsJacksons(
+          r.nextLong(-1_000_000_000L, 1_000_000_000L) * Math.pow(10, r.nextInt(-12, 12)), b);
+    }
+  }
+
   @Test
   void writtenInPlaceAfterOtherBytes() {
     byte[] b = new byte[ShortestDouble.MAX_BYTES + 3];
