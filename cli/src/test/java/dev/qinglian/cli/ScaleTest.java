@@ -231,16 +231,9 @@ class ScaleTest {
   @Test
   void aJsonRankingWrittenInParallelChunksIsJacksonsTextOfEachUnitsResult() throws Exception {
     IndicatorModel model = ModelLoader.loadDefault().orElseThrow();
-    Path ws = dir.resolve("json");
     YearMonth dec = YearMonth.of(2026, 12);
-    new Synthetic(model, 6).write(ws, 20_000, 1, dec, Synthetic.Layout.LONG);
-    Path register = ws.resolve("units.csv");
-    List<String> lines = new ArrayList<>(Files.readAllLines(register, StandardCharsets.UTF_8));
     String odd = "单位\"引号\" \\ 𠀀";
-    String[] seventh = lines.get(7).split(",", -1);
-    seventh[1] = "\"" + odd.replace("\"", "\"\"") + "\"";
-    lines.set(7, String.join(",", seventh));
-    Files.write(register, lines, StandardCharsets.UTF_8);
+    Path ws = twentyThousand(model, "json", 1, 7, odd);
     Path out = dir.resolve("score.json");
     Golden.Run r =
         Golden.run("score", ws.toString(), "--period", "2026-12", "--output", out.toString());
@@ -301,6 +294,97 @@ class ScaleTest {
       }
     }
     assertEquals(20_000, seen);
+  }
+
+  /**
+   * The table and the Markdown of 20,000 units over two months (two chunks of rows formatted in
+   * parallel, the table's widths measured across both): every row as the string-built {@link
+   * dev.qinglian.cli.render.TextTable} aligns the cells made from the library's result, one name
+   * holding a wide character outside the BMP, a combining accent (no column) and Markdown's special
+   * characters.
+   */
+  @Test
+  void aTableAndMarkdownOfTwoChunksAreTheRowsOfTheLibrarysResult() throws Exception {
+    IndicatorModel model = ModelLoader.loadDefault().orElseThrow();
+    YearMonth dec = YearMonth.of(2026, 12);
+    String odd = "𠀀e\u0301 |_*<x>";
+    Path ws = twentyThousand(model, "table", 2, 10, odd);
+    Dataset data = read(model, ws);
+    UnitRegister units = data.units();
+    PeriodResult result = new Evaluator(model).evaluate(data, dec);
+    PeriodResult before = new Evaluator(model).evaluate(data, dec.minusMonths(1));
+    dev.qinglian.cli.render.Labels zh = dev.qinglian.cli.render.Labels.of("zh");
+    List<String> headers = dev.qinglian.cli.render.ScoreRenderer.rankingHeaders(zh, model);
+    boolean[] right = new boolean[headers.size()];
+    right[0] = right[3] = true;
+    for (int c = 5; c < right.length; c++) {
+      right[c] = true;
+    }
+    dev.qinglian.cli.render.TextTable table = new dev.qinglian.cli.render.TextTable(headers, right);
+    List<String> markdown = new ArrayList<>();
+    int capped = 0;
+    for (int u : result.rankOrder()) {
+      String[] cells = new String[headers.size()];
+      cells[0] = result.rank(u) == 0 ? "—" : Integer.toString(result.rank(u));
+      cells[1] = units.id(u);
+      cells[2] = units.name(u);
+      cells[3] = dev.qinglian.cli.render.Numbers.fixed(result.index(u), 1, "—");
+      var band = result.band(u);
+      var uncapped = result.uncappedBand(u).orElse(null);
+      boolean isCapped =
+          uncapped != null && band != uncapped && band != dev.qinglian.model.Band.INSUFFICIENT;
+      capped += isCapped ? 1 : 0;
+      cells[4] = band.names().zh() + (isCapped ? "*" : "");
+      List<Node> dims = model.dimensions();
+      for (int d = 0; d < dims.size(); d++) {
+        cells[5 + d] =
+            dev.qinglian.cli.render.Numbers.fixed(result.score(dims.get(d).id(), u), 1, "—");
+      }
+      cells[cells.length - 1] =
+          dev.qinglian.cli.render.Numbers.signed(result.change(u, before), 1, "—");
+      table.add(cells, null);
+      String[] md = cells.clone();
+      md[1] = dev.qinglian.cli.render.Markdown.escape(md[1]);
+      md[2] = dev.qinglian.cli.render.Markdown.escape(md[2]);
+      md[4] =
+          dev.qinglian.cli.render.Markdown.dot(band.id())
+              + " "
+              + dev.qinglian.cli.render.Markdown.escape(band.names().zh())
+              + (isCapped ? "\\*" : "");
+      markdown.add("| " + String.join(" | ", md) + " |");
+    }
+    assertTrue(capped > 10, "some units capped: " + capped);
+    List<String> expected = table.render(false).lines().toList();
+    Golden.Run r = Golden.run("score", ws.toString(), "--format", "table", "--color", "never");
+    assertEquals(0, r.exit(), r.err());
+    List<String> got = r.out().lines().toList();
+    assertEquals(expected, got.subList(1, 1 + expected.size())); // after the title
+    assertEquals(odd, units.name(9));
+    assertTrue(got.stream().anyMatch(l -> l.contains("  " + odd + "  ")), "the odd name");
+    assertEquals(capped, got.stream().filter(l -> l.startsWith("* ")).count()); // footnotes
+    r = Golden.run("score", ws.toString(), "--format", "markdown");
+    assertEquals(0, r.exit(), r.err());
+    got = r.out().lines().toList();
+    assertEquals(markdown, got.subList(4, 4 + markdown.size())); // title, blank, header, rule
+    assertEquals(capped, got.stream().filter(l -> l.startsWith("- \\* ")).count());
+  }
+
+  /**
+   * A workspace of 20,000 units and {@code months} months to December 2026 in {@code dir/name}, the
+   * name of the unit on line {@code line} of the register replaced by {@code odd}.
+   */
+  private Path twentyThousand(IndicatorModel model, String name, int months, int line, String odd)
+      throws Exception {
+    Path ws = dir.resolve(name);
+    new Synthetic(model, 6)
+        .write(ws, 20_000, months, YearMonth.of(2026, 12), Synthetic.Layout.LONG);
+    Path register = ws.resolve("units.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(register, StandardCharsets.UTF_8));
+    String[] cells = lines.get(line).split(",", -1);
+    cells[1] = "\"" + odd.replace("\"", "\"\"") + "\"";
+    lines.set(line, String.join(",", cells));
+    Files.write(register, lines, StandardCharsets.UTF_8);
+    return ws;
   }
 
   /** {@code json} read and written again by Jackson (pretty printer, fast double writer). */

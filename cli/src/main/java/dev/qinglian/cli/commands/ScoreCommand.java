@@ -94,10 +94,10 @@ public final class ScoreCommand implements Callable<Integer> {
     ScoreRenderer r = new ScoreRenderer(ws, result, previous, labels);
     OutputFile.Content content =
         switch (f) {
-          case table -> w -> w.write(r.table(Common.ansi(output)));
+          case table -> r.tableContent(Common.ansi(output));
           case csv -> r.csvContent();
           case json -> r.jsonContent();
-          case markdown -> w -> w.write(r.markdown());
+          case markdown -> r.markdownContent();
           case xlsx -> null;
         };
     if (content == null) {

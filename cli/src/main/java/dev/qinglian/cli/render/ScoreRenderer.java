@@ -6,7 +6,6 @@ import dev.qinglian.cli.VersionProvider;
 import dev.qinglian.cli.workspace.Workspace;
 import dev.qinglian.data.UnitRegister;
 import dev.qinglian.eval.PeriodResult;
-import dev.qinglian.eval.UnitScore;
 import dev.qinglian.model.Band;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.Node;
@@ -29,7 +28,6 @@ public final class ScoreRenderer {
   private final PeriodResult previous;
   private final Labels labels;
   private final IndicatorModel model;
-  private List<UnitScore> ranking;
 
   /** A renderer for {@code result}, with changes against {@code previous} (may be null). */
   public ScoreRenderer(Workspace ws, PeriodResult result, PeriodResult previous, Labels labels) {
@@ -38,18 +36,6 @@ public final class ScoreRenderer {
     this.previous = previous;
     this.labels = labels;
     this.model = result.model();
-  }
-
-  /** The ranking as records, built only for the formats that need them (not CSV). */
-  private List<UnitScore> ranking() {
-    if (ranking == null) {
-      ranking = result.ranking();
-    }
-    return ranking;
-  }
-
-  private double change(UnitScore s) {
-    return previous == null ? Double.NaN : result.change(result.indexOf(s.unit().id()), previous);
   }
 
   private String bandName(Band b) {
@@ -109,85 +95,63 @@ public final class ScoreRenderer {
 
   /** Aligned table for a terminal; colour cells when {@code ansi}. */
   public String table(boolean ansi) {
+    return OutputFile.text(o -> table(o, ansi));
+  }
+
+  /** The aligned table as content for {@link OutputFile}. */
+  public OutputFile.Content tableContent(boolean ansi) {
+    return OutputFile.of(o -> table(o, ansi));
+  }
+
+  /** The text of the rows in rank order, as a table or as Markdown. */
+  private ScoreText text(boolean markdown, boolean ansi) {
+    int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
+    return new ScoreText(result, labels, result.rankOrder(), dims, previousIndex(), markdown, ansi);
+  }
+
+  /**
+   * Streams the aligned table as UTF-8: the title, the header, the rows (widths measured first),
+   * the count per colour, the footnotes and the legend.
+   */
+  public void table(java.io.OutputStream o, boolean ansi) throws IOException {
     List<String> headers = rankingHeaders(labels, model);
-    List<Node> dims = model.dimensions();
-    boolean[] right = new boolean[headers.size()];
-    right[0] = true;
-    right[3] = true;
-    for (int i = 5; i < right.length; i++) {
-      right[i] = true;
+    ScoreText t = text(false, ansi);
+    int[] w = t.widths(headers);
+    StringBuilder head = new StringBuilder();
+    head.append(labels.get("title", result.period())).append('\n');
+    StringBuilder line = new StringBuilder();
+    int total = 0;
+    for (int c = 0; c < w.length; c++) {
+      String h = headers.get(c);
+      line.append(c > 0 ? "  " : "")
+          .append(ScoreText.right(c) ? Text.padLeft(h, w[c]) : Text.padRight(h, w[c]));
+      total += w[c];
     }
-    TextTable t = new TextTable(headers, right);
-    for (UnitScore s : ranking()) {
-      String[] cells = new String[headers.size()];
-      String[] colours = new String[headers.size()];
-      cells[0] = s.rank() == 0 ? "—" : Integer.toString(s.rank());
-      cells[1] = s.unit().id();
-      cells[2] = s.unit().name();
-      cells[3] = Numbers.fixed(s.index(), 1, "—");
-      cells[4] = bandName(s.band()) + (s.capped() ? "*" : "");
-      colours[4] = s.band().colour();
-      for (int d = 0; d < dims.size(); d++) {
-        cells[5 + d] = Numbers.fixed(s.dimensions().get(d), 1, "—");
-      }
-      cells[cells.length - 1] = Numbers.signed(change(s), 1, "—");
-      t.add(cells, colours);
-    }
+    head.append(line.toString().stripTrailing()).append('\n');
+    head.append("─".repeat(total + 2 * (w.length - 1))).append('\n');
+    utf8(o, head);
+    t.rows(o, w);
     StringBuilder sb = new StringBuilder();
-    sb.append(labels.get("title", result.period())).append('\n');
-    sb.append(t.render(ansi));
     sb.append(summary()).append('\n');
     sb.append(
             previous == null ? labels.get("noprevious") : labels.get("previous", previous.period()))
         .append('\n');
-    footnotes(sb, "");
+    utf8(o, sb);
+    t.footnotes(o, "");
+    sb.setLength(0);
     List<String> legend = new ArrayList<>();
-    dims.forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
+    model.dimensions().forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
     sb.append(labels.get("legend")).append(String.join(" · ", legend)).append('\n');
     sb.append(
             model.weightsSource().equals("model")
                 ? labels.get("weights.model")
                 : labels.get("weights.source", model.weightsSource()))
         .append('\n');
-    return sb.toString();
+    utf8(o, sb);
   }
 
-  private void footnotes(StringBuilder sb, String bullet) {
-    for (UnitScore s : ranking()) {
-      if (s.capped()) {
-        OverrideRule rule = s.caps().get(0);
-        for (OverrideRule r : s.caps()) {
-          if (r.cap().equals(s.band().id())) {
-            rule = r;
-          }
-        }
-        sb.append(bullet)
-            .append("* ")
-            .append(
-                labels.get(
-                    "capped",
-                    s.unit().id(),
-                    s.unit().name(),
-                    bandName(s.uncapped()),
-                    rule.names().in(labels.lang()),
-                    bandName(s.band())))
-            .append('\n');
-      }
-    }
-    for (UnitScore s : ranking()) {
-      if (s.band() == Band.INSUFFICIENT) {
-        sb.append(bullet)
-            .append("— ")
-            .append(
-                labels.get(
-                    "insufficient",
-                    s.unit().id(),
-                    s.unit().name(),
-                    Numbers.fixed(100 * s.coverage(), 0, "0"),
-                    Numbers.fixed(100 * model.missing().minCoverage(), 0, "0")))
-            .append('\n');
-      }
-    }
+  private static void utf8(java.io.OutputStream o, CharSequence s) throws IOException {
+    o.write(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** The CSV header. */
@@ -564,6 +528,16 @@ public final class ScoreRenderer {
 
   /** GitHub-flavoured Markdown. */
   public String markdown() {
+    return OutputFile.text(this::markdown);
+  }
+
+  /** The Markdown as content for {@link OutputFile}. */
+  public OutputFile.Content markdownContent() {
+    return OutputFile.of(this::markdown);
+  }
+
+  /** Streams the Markdown as UTF-8, the rows formatted on all cores. */
+  public void markdown(java.io.OutputStream o) throws IOException {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(Markdown.escape(labels.get("title", result.period()))).append("\n\n");
     List<String> headers = rankingHeaders(labels, model);
@@ -571,31 +545,16 @@ public final class ScoreRenderer {
     sb.append("|---:|---|---|---:|---|")
         .append("---:|".repeat(model.dimensions().size() + 1))
         .append('\n');
-    for (UnitScore s : ranking()) {
-      List<String> row = new ArrayList<>();
-      row.add(s.rank() == 0 ? "—" : Integer.toString(s.rank()));
-      row.add(Markdown.escape(s.unit().id()));
-      row.add(Markdown.escape(s.unit().name()));
-      row.add(Numbers.fixed(s.index(), 1, "—"));
-      row.add(
-          Markdown.dot(s.band().id())
-              + " "
-              + Markdown.escape(bandName(s.band()))
-              + (s.capped() ? "\\*" : ""));
-      s.dimensions().forEach(d -> row.add(Numbers.fixed(d, 1, "—")));
-      row.add(Numbers.signed(change(s), 1, "—"));
-      sb.append("| ").append(String.join(" | ", row)).append(" |\n");
-    }
-    sb.append('\n').append(Markdown.escape(summary())).append("\n\n");
-    StringBuilder notes = new StringBuilder();
-    footnotes(notes, "- ");
-    if (notes.length() > 0) {
-      sb.append(Markdown.escape(notes.toString()).replace("- \\* ", "- \\* ")).append('\n');
+    utf8(o, sb);
+    ScoreText t = text(true, false);
+    t.rows(o, null);
+    utf8(o, "\n" + Markdown.escape(summary()) + "\n\n");
+    if (t.footnotes(o, "- ")) {
+      utf8(o, "\n");
     }
     List<String> legend = new ArrayList<>();
     model.dimensions().forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
-    sb.append(Markdown.escape(labels.get("legend") + String.join(" · ", legend))).append('\n');
-    return sb.toString();
+    utf8(o, Markdown.escape(labels.get("legend") + String.join(" · ", legend)) + "\n");
   }
 
   /** JSON: provenance, counts, dimensions and one object per unit in rank order. */

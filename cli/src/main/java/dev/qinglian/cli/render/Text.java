@@ -9,11 +9,17 @@ public final class Text {
     int w = 0;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
-      w +=
-          wide(cp) ? 2 : (cp < 0x20 || Character.getType(cp) == Character.NON_SPACING_MARK ? 0 : 1);
+      w += width(cp);
       i += Character.charCount(cp);
     }
     return w;
+  }
+
+  /** Columns code point {@code cp} occupies: 2 wide, 0 control or combining, else 1. */
+  static int width(int cp) {
+    return wide(cp)
+        ? 2
+        : (cp < 0x20 || Character.getType(cp) == Character.NON_SPACING_MARK ? 0 : 1);
   }
 
   /** True for East Asian Wide (W) and Fullwidth (F) code points, and emoji. */

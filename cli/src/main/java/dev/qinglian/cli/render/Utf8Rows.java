@@ -263,6 +263,124 @@ final class Utf8Rows {
     }
   }
 
+  /** An empty buffer of {@code capacity} bytes for one cell at a time ({@link #clear}). */
+  static Utf8Rows scratch(int capacity) {
+    return new Utf8Rows(new byte[capacity]);
+  }
+
+  /** The bytes written. */
+  int size() {
+    return n;
+  }
+
+  /** Empties the buffer. */
+  void clear() {
+    n = 0;
+  }
+
+  /** The bytes of {@code other}, appended. */
+  void copy(Utf8Rows other) {
+    room(other.n);
+    System.arraycopy(other.b, 0, b, n, other.n);
+    n += other.n;
+  }
+
+  /** {@code k} spaces (none when k is not positive). */
+  void spaces(int k) {
+    if (k > 0) {
+      room(k);
+      java.util.Arrays.fill(b, n, n + k, (byte) ' ');
+      n += k;
+    }
+  }
+
+  /** Drops the spaces at the end. */
+  void stripSpaces() {
+    while (n > 0 && b[n - 1] == ' ') {
+      n--;
+    }
+  }
+
+  /** {@link Numbers#fixed} to one decimal, a dash for NaN. */
+  void fixed(double v) {
+    if (Double.isNaN(v)) {
+      bytes(DASH);
+    } else {
+      room(Numbers.room(1));
+      n = Numbers.fixed(v, 1, b, n);
+    }
+  }
+
+  /** {@link Numbers#signed} to one decimal, a dash for NaN. */
+  void signed(double v) {
+    if (Double.isNaN(v)) {
+      bytes(DASH);
+    } else {
+      room(Numbers.room(1) + 1);
+      n = Numbers.signed(v, 1, b, n);
+    }
+  }
+
+  private static final byte[] DASH = "—".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  /**
+   * UTF-8 text {@code t[from, to)} as it is, or escaped as {@link Markdown#escape} escapes it (all
+   * the characters it escapes are ASCII).
+   */
+  void plain(byte[] t, int from, int to, boolean markdown) {
+    room(5 * (to - from));
+    for (int k = from; k < to; k++) {
+      byte c = t[k];
+      if (markdown) {
+        switch (c) {
+          case '<' -> {
+            ascii5("&lt;");
+            continue;
+          }
+          case '>' -> {
+            ascii5("&gt;");
+            continue;
+          }
+          case '&' -> {
+            ascii5("&amp;");
+            continue;
+          }
+          case '|', '\\', '`', '*', '_', '[', ']' -> b[n++] = '\\';
+          default -> {}
+        }
+      }
+      b[n++] = c;
+    }
+  }
+
+  private void ascii5(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      b[n++] = (byte) s.charAt(i);
+    }
+  }
+
+  /** The columns the bytes take in a terminal, as {@link Text#width(String)} counts them. */
+  int width() {
+    int w = 0;
+    for (int k = 0; k < n; ) {
+      int c = b[k];
+      if (c >= 0) {
+        w += c < 0x20 ? 0 : 1;
+        k++;
+        continue;
+      }
+      // a multi-byte sequence (the buffer holds valid UTF-8)
+      int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+      int cp = c & (0x7F >> len);
+      for (int j = 1; j < len; j++) {
+        cp = cp << 6 | (b[k + j] & 0x3F);
+      }
+      w += Text.width(cp);
+      k += len;
+    }
+    return w;
+  }
+
   /** The bytes the buffer holds before it has to grow. */
   int capacity() {
     return b.length;
