@@ -92,6 +92,11 @@ def main():
     mb = os.path.getsize(os.path.join(dec, "data", "data.csv")) / 1e6
     bench(f"1b score December, all 46 indicators, {n:,} units ({mb:.0f} MB)", score(dec))
     against_duckdb(f"1b vs DuckDB, {n:,} units", score(dec), os.path.join(dec, "data", "data.csv"))
+    # 1c. the other output formats of the same ranking (October's 1,000,000 units), streamed as the
+    # CSV is
+    for fmt in ("json", "table", "markdown"):
+        bench(f"1c score long CSV {n:,} units, --format {fmt}",
+              q + ["score", big, "--format", fmt, "--output", out, "--force"])
     # 2. wide CSV and seven department files, three sizes each
     for size in (n // 4, n // 2, n):
         bench(f"2 score wide CSV {size:>9,} units", score(workspace(f"wide-{size}", size, layout="wide")))
