@@ -370,6 +370,61 @@ class ScaleTest {
   }
 
   /**
+   * An Excel ranking of 20,000 units, written in batches of 4,096 rows whose styles are applied as
+   * ranges: every row's values against the library's result, and the fills and number formats
+   * around a batch's end.
+   */
+  @Test
+  void anXlsxRankingWrittenInBatchesHasEveryUnitsValuesAndColours() throws Exception {
+    IndicatorModel model = ModelLoader.loadDefault().orElseThrow();
+    YearMonth dec = YearMonth.of(2026, 12);
+    Path ws = twentyThousand(model, "xlsx", 1, 3, "名\"称 <&>");
+    Path x = dir.resolve("ranking.xlsx");
+    Golden.Run r = Golden.run("score", ws.toString(), "--output", x.toString());
+    assertEquals(0, r.exit(), r.err());
+    Dataset data = read(model, ws);
+    UnitRegister units = data.units();
+    PeriodResult result = new Evaluator(model).evaluate(data, dec);
+    int[] order = result.rankOrder();
+    try (org.dhatim.fastexcel.reader.ReadableWorkbook wb =
+        new org.dhatim.fastexcel.reader.ReadableWorkbook(x.toFile())) {
+      List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+      assertEquals(20_001, rows.size());
+      for (int i = 0; i < order.length; i++) {
+        int u = order[i];
+        org.dhatim.fastexcel.reader.Row row = rows.get(i + 1);
+        assertEquals(
+            result.rank(u) > 0 ? Integer.toString(result.rank(u)) : "", row.getCellText(0));
+        assertEquals(units.id(u), row.getCellText(1));
+        assertEquals(units.name(u), row.getCellText(2));
+        assertEquals(result.index(u), row.getCell(4).asNumber().doubleValue());
+        assertEquals(result.band(u).id(), row.getCellText(5));
+        assertEquals(
+            result.score(model.dimensions().get(6).id(), u),
+            row.getCell(15).asNumber().doubleValue());
+      }
+      assertEquals("名\"称 <&>", rows.get(1 + indexOf(order, 2)).getCellText(2));
+    }
+    for (int sheetRow : new int[] {2, 4096, 4097, 4098, 8193, 20_001}) {
+      int u = order[sheetRow - 2];
+      assertEquals(
+          result.band(u).colour().substring(1).toUpperCase(java.util.Locale.ROOT),
+          XlsxExportTest.fill(x, "F" + sheetRow),
+          "row " + sheetRow);
+      assertEquals("", XlsxExportTest.fill(x, "G" + sheetRow)); // index_colour: not filled
+    }
+  }
+
+  private static int indexOf(int[] a, int v) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == v) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * A workspace of 20,000 units and {@code months} months to December 2026 in {@code dir/name}, the
    * name of the unit on line {@code line} of the register replaced by {@code odd}.
    */

@@ -98,4 +98,21 @@ class XlsxExportTest {
       assertEquals("C62828", fill(x, "E" + row)); // August: red
     }
   }
+
+  @Test
+  void aRankingLongerThanASheetIsRefusedBeforeAnythingIsWritten() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    CliException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            CliException.class,
+            () ->
+                dev.qinglian.cli.render.XlsxExport.sheet(
+                    out, "2026-10", List.of("rank"), 1_048_576, r -> List.of()));
+    assertEquals(ExitCode.USAGE, e.exitCode());
+    assertEquals(
+        "an Excel sheet holds at most 1048575 rows below its header, and this one would have"
+            + " 1048576: write CSV instead (--format csv)",
+        e.getMessage());
+    assertEquals(0, out.size());
+  }
 }

@@ -101,7 +101,7 @@ public final class ScoreCommand implements Callable<Integer> {
           case xlsx -> null;
         };
     if (content == null) {
-      OutputFile.writeBytes(r.xlsx(), output.output, output.force, ws.inputs());
+      OutputFile.writeBinary(r::xlsx, output.output, output.force, ws.inputs());
     } else {
       OutputFile.write(content, output.output, output.force, ws.inputs(), out);
     }

@@ -20,34 +20,54 @@ public final class Xlsx {
   public static byte[] withoutTimestamp(byte[] xlsx) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(xlsx.length);
     Path tmp = Files.createTempFile("qinglian", ".xlsx");
-    try (ZipFile in = openZip(tmp, xlsx);
-        ZipOutputStream out = new ZipOutputStream(bytes)) {
-      for (ZipEntry e : java.util.Collections.list(in.entries())) {
-        byte[] data;
-        try (var s = in.getInputStream(e)) {
-          data = s.readAllBytes();
-        }
-        if (e.getName().equals("docProps/core.xml")) {
-          String xml = new String(data, StandardCharsets.UTF_8);
-          xml =
-              xml.replaceAll(
-                  "(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + CREATED + "$2");
-          data = xml.getBytes(StandardCharsets.UTF_8);
-        }
-        ZipEntry copy = new ZipEntry(e.getName());
-        copy.setTime(315532800000L); // 1980-01-01, the zip epoch
-        out.putNextEntry(copy);
-        out.write(data);
-        out.closeEntry();
-      }
+    try {
+      Files.write(tmp, xlsx);
+      withoutTimestamp(tmp, bytes, java.util.zip.Deflater.DEFAULT_COMPRESSION);
     } finally {
       Files.deleteIfExists(tmp);
     }
     return bytes.toByteArray();
   }
 
-  private static ZipFile openZip(Path tmp, byte[] xlsx) throws IOException {
-    Files.write(tmp, xlsx);
-    return new ZipFile(tmp.toFile());
+  /**
+   * Writes workbook {@code xlsx} to {@code out} with a fixed creation time and fixed zip entry
+   * times, entry by entry as a stream (the sheet of a large ranking is a gigabyte of XML),
+   * compressed at {@code level}.
+   */
+  public static void withoutTimestamp(Path xlsx, java.io.OutputStream out, int level)
+      throws IOException {
+    try (ZipFile in = new ZipFile(xlsx.toFile());
+        ZipOutputStream zip =
+            new ZipOutputStream(
+                new java.io.FilterOutputStream(out) {
+                  @Override
+                  public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                  }
+
+                  @Override
+                  public void close() throws IOException {
+                    flush(); // the caller closes its stream
+                  }
+                })) {
+      zip.setLevel(level);
+      for (ZipEntry e : java.util.Collections.list(in.entries())) {
+        ZipEntry copy = new ZipEntry(e.getName());
+        copy.setTime(315532800000L); // 1980-01-01, the zip epoch
+        zip.putNextEntry(copy);
+        try (var s = in.getInputStream(e)) {
+          if (e.getName().equals("docProps/core.xml")) {
+            String xml = new String(s.readAllBytes(), StandardCharsets.UTF_8);
+            xml =
+                xml.replaceAll(
+                    "(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + CREATED + "$2");
+            zip.write(xml.getBytes(StandardCharsets.UTF_8));
+          } else {
+            s.transferTo(zip);
+          }
+        }
+        zip.closeEntry();
+      }
+    }
   }
 }

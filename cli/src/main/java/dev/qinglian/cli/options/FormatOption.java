@@ -29,7 +29,8 @@ public final class FormatOption {
    *
    * @param what the command, for the message ("trend --unit")
    * @param offered the formats {@code what} writes
-   * @throws CliException (usage) when the format asked for, or the extension's, is not offered
+   * @throws CliException (usage) when the format asked for, or the extension's, is not offered, or
+   *     is xlsx without an output file
    */
   public Format resolve(Path output, String what, Format... offered) {
     Format f = format;
@@ -52,6 +53,9 @@ public final class FormatOption {
               + "); it writes "
               + Arrays.stream(offered).map(Format::name).collect(Collectors.joining(", "))
               + (format == null ? ": name the format with --format" : ""));
+    }
+    if (f == Format.xlsx && output == null) {
+      throw new CliException(ExitCode.USAGE, "--format xlsx needs --output FILE.xlsx");
     }
     return f;
   }

@@ -35,9 +35,9 @@ public final class OutputFile {
     }
   }
 
-  /** Content that writes itself as UTF-8 bytes, whole characters in each write. */
+  /** Content that writes itself as bytes (UTF-8 text: whole characters in each write). */
   @FunctionalInterface
-  public interface Utf8 {
+  public interface Bytes {
     /** Writes the bytes. */
     void writeTo(java.io.OutputStream o) throws IOException;
   }
@@ -46,7 +46,7 @@ public final class OutputFile {
    * {@code bytes} as content: to a file as they are, to a writer (standard output) decoded write by
    * write.
    */
-  public static Content of(Utf8 bytes) {
+  public static Content of(Bytes bytes) {
     return new Content() {
       @Override
       public void writeTo(Writer w) throws IOException {
@@ -72,7 +72,7 @@ public final class OutputFile {
   }
 
   /** What {@code bytes} writes, as a string. */
-  public static String text(Utf8 bytes) {
+  public static String text(Bytes bytes) {
     java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
     try {
       bytes.writeTo(b);
@@ -90,33 +90,38 @@ public final class OutputFile {
 
   /** Writes binary content (a workbook) to {@code target}, which is required. */
   public static void writeBytes(byte[] content, Path target, boolean force, List<Path> inputs) {
+    writeBinary(o -> o.write(content), target, force, inputs);
+  }
+
+  /**
+   * Writes binary {@code content} (a workbook) to {@code target} atomically; there must be a
+   * target.
+   */
+  public static void writeBinary(Bytes content, Path target, boolean force, List<Path> inputs) {
     if (target == null) {
       throw new CliException(ExitCode.USAGE, "--format xlsx needs --output FILE.xlsx");
     }
     write(
-        w -> {
-          throw new IllegalStateException("binary");
+        new Content() {
+          @Override
+          public void writeTo(Writer w) {
+            throw new IllegalStateException("binary");
+          }
+
+          @Override
+          public void writeTo(java.io.OutputStream o) throws IOException {
+            content.writeTo(o);
+          }
         },
         target,
         force,
         inputs,
-        null,
-        content);
+        null);
   }
 
   /** Streams {@code content} to {@code target}, or to {@code out} when target is null. */
   public static void write(
       Content content, Path target, boolean force, List<Path> inputs, PrintWriter out) {
-    write(content, target, force, inputs, out, null);
-  }
-
-  private static void write(
-      Content content,
-      Path target,
-      boolean force,
-      List<Path> inputs,
-      PrintWriter out,
-      byte[] bytes) {
     if (target == null) {
       try {
         content.writeTo(out);
@@ -141,13 +146,9 @@ public final class OutputFile {
     Path tmp = null;
     try {
       tmp = dev.qinglian.internal.AtomicFiles.sibling(abs);
-      if (bytes != null) {
-        Files.write(tmp, bytes);
-      } else {
-        try (java.io.OutputStream o =
-            new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-          content.writeTo(o);
-        }
+      try (java.io.OutputStream o =
+          new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        content.writeTo(o);
       }
       dev.qinglian.internal.AtomicFiles.moveIntoPlace(tmp, abs);
     } catch (IOException e) {

@@ -498,32 +498,38 @@ public final class ScoreRenderer {
     return f;
   }
 
-  /** The ranking as an Excel workbook (the CSV columns; colour cells filled). */
-  public byte[] xlsx() {
-    List<List<XlsxExport.Cell>> rows = new ArrayList<>();
+  /** Streams the ranking as an Excel workbook (the CSV columns; colour cells filled). */
+  public void xlsx(java.io.OutputStream out) throws IOException {
     double[] prev = previousIndex();
-    for (int u : result.rankOrder()) {
-      var unit = result.units().units().get(u);
-      List<XlsxExport.Cell> row = new ArrayList<>();
-      row.add(new XlsxExport.Cell(result.rank(u) == 0 ? null : (Object) result.rank(u), null));
-      row.add(new XlsxExport.Cell(unit.id(), null));
-      row.add(new XlsxExport.Cell(unit.name(), null));
-      row.add(new XlsxExport.Cell(unit.type(), null));
-      row.add(new XlsxExport.Cell(result.index(u), null));
-      row.add(new XlsxExport.Cell(result.band(u).id(), result.band(u)));
-      Band uncapped = result.uncappedBandOrNull(u);
-      row.add(new XlsxExport.Cell(uncapped == null ? null : uncapped.id(), null));
-      row.add(new XlsxExport.Cell(result.coverage(u), null));
-      row.add(
-          new XlsxExport.Cell(
-              String.join(";", result.caps(u).stream().map(OverrideRule::id).toList()), null));
-      for (Node d : model.dimensions()) {
-        row.add(new XlsxExport.Cell(result.score(d.id(), u), null));
-      }
-      row.add(new XlsxExport.Cell(result.index(u) - prev[u], null));
-      rows.add(row);
-    }
-    return XlsxExport.sheet(result.period().toString(), csvHeader(), rows);
+    int[] order = result.rankOrder();
+    int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
+    UnitRegister units = result.units();
+    XlsxExport.sheet(
+        out,
+        result.period().toString(),
+        csvHeader(),
+        order.length,
+        r -> {
+          int u = order[r];
+          List<XlsxExport.Cell> row = new ArrayList<>();
+          row.add(new XlsxExport.Cell(result.rank(u) == 0 ? null : (Object) result.rank(u), null));
+          row.add(new XlsxExport.Cell(units.id(u), null));
+          row.add(new XlsxExport.Cell(units.name(u), null));
+          row.add(new XlsxExport.Cell(units.type(u), null));
+          row.add(new XlsxExport.Cell(result.index(u), null));
+          row.add(new XlsxExport.Cell(result.band(u).id(), result.band(u)));
+          Band uncapped = result.uncappedBandOrNull(u);
+          row.add(new XlsxExport.Cell(uncapped == null ? null : uncapped.id(), null));
+          row.add(new XlsxExport.Cell(result.coverage(u), null));
+          row.add(
+              new XlsxExport.Cell(
+                  String.join(";", result.caps(u).stream().map(OverrideRule::id).toList()), null));
+          for (int d : dims) {
+            row.add(new XlsxExport.Cell(result.score(d, u), null));
+          }
+          row.add(new XlsxExport.Cell(result.index(u) - prev[u], null));
+          return row;
+        });
   }
 
   /** GitHub-flavoured Markdown. */
