@@ -159,6 +159,43 @@ class ScaleTest {
         previous = latest;
       }
     }
+    // the JSON of the same trend, also streamed in chunks: Jackson's own printing of the same
+    // document, and each unit's values and colours those of the library
+    Path json = dir.resolve("trend.json");
+    r = Golden.run("trend", ws.toString(), "--output", json.toString());
+    assertEquals(0, r.exit(), r.err());
+    byte[] bytes = Files.readAllBytes(json);
+    assertEquals(-1, java.util.Arrays.mismatch(bytes, jacksonAgain(bytes)));
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    int checked = 0;
+    for (int k = 1; k < lines.size(); k += 997) {
+      String id = lines.get(k).substring(0, lines.get(k).indexOf(','));
+      double[] series = timeline.series(id, model.root().id());
+      List<String> values = new ArrayList<>();
+      List<String> colours = new ArrayList<>();
+      for (int i = 0; i < series.length; i++) {
+        values.add(
+            Double.isNaN(series[i])
+                ? "null"
+                : com.fasterxml.jackson.core.io.NumberOutput.toString(series[i], true));
+        var month = timeline.months().get(i);
+        int u = month.indexOf(id);
+        colours.add(u < 0 ? "null" : "\"" + month.band(u).id() + "\"");
+      }
+      String object =
+          "\"unit\" : \""
+              + id
+              + "\",\n    \"name\" : \""
+              + units.name(units.indexOf(id))
+              + "\",\n    \"values\" : [ "
+              + String.join(", ", values)
+              + " ],\n    \"colours\" : [ "
+              + String.join(", ", colours)
+              + " ],";
+      assertTrue(text.contains(object), object);
+      checked++;
+    }
+    assertEquals(41, checked);
   }
 
   /**

@@ -100,9 +100,9 @@ public final class TrendCommand implements Callable<Integer> {
             : Timeline.summary(evaluator, l.ws().data(), evalFrom, end);
     TrendRenderer r = new TrendRenderer(l.ws(), timeline, l.labels(), node);
     boolean ansi = Common.ansi(output);
-    if (unit == null && f == OutputOptions.Format.csv) {
+    if (unit == null && (f == OutputOptions.Format.csv || f == OutputOptions.Format.json)) {
       OutputFile.write(
-          r.csvContent(),
+          f == OutputOptions.Format.csv ? r.csvContent() : r.jsonContent(),
           output.output,
           output.force,
           l.ws().inputs(),
@@ -116,8 +116,7 @@ public final class TrendCommand implements Callable<Integer> {
       text =
           switch (f) {
             case table -> r.table(ansi);
-            case csv -> r.csv(); // not reached: streamed above
-            case json -> r.json();
+            case csv, json -> throw new IllegalStateException("streamed above");
             case markdown -> r.markdown();
             case xlsx -> null;
           };

@@ -457,7 +457,7 @@ public final class ScoreRenderer {
      */
     void jsonObject(int i, boolean first, byte[][] fields) {
       Utf8Rows sb = out;
-      sb.bytes(first ? JSON_FIRST : JSON_NEXT);
+      sb.jsonObjectStart(first);
       sb.bytes(fields[0]);
       if (rank[i] > 0) {
         sb.whole(rank[i]);
@@ -473,15 +473,9 @@ public final class ScoreRenderer {
           default -> sb.bytes(label[k][i]);
         }
       }
-      sb.bytes(JSON_END);
+      sb.jsonObjectEnd();
     }
   }
-
-  // Jackson's default pretty printer: an object of the units array starts " {" (the first) or
-  // ", {", each field on its own line indented by four, and the object ends on a line of its own
-  private static final byte[] JSON_FIRST = {' ', '{'};
-  private static final byte[] JSON_NEXT = {',', ' ', '{'};
-  private static final byte[] JSON_END = {'\n', ' ', ' ', '}'};
 
   /** The separator and name of each field of a unit's JSON object, in the order of the CSV. */
   private byte[][] jsonFields() {

@@ -11,7 +11,6 @@ import dev.qinglian.model.Node;
 import dev.qinglian.monitor.Timeline;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,36 +149,18 @@ public final class TrendRenderer {
     head.append(",change\n");
     o.write(head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     int[] order = sortedPositions();
-    List<PeriodResult> ms = timeline.months();
-    PeriodResult last = timeline.latest();
-    int[] pos = new int[ms.size()];
-    for (int i = 0; i < pos.length; i++) {
-      pos[i] = ms.get(i).nodePosition(node);
-    }
     Utf8Rows.write(
         o,
         order.length,
         (from, to, spare) -> {
-          int[] us = java.util.Arrays.copyOfRange(order, from, to);
-          int n = us.length;
-          int[][] ends = new int[2][n + 1]; // row k: [ends[k], ends[k + 1])
-          byte[] ids = last.units().gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
-          byte[] names = last.units().gatherUtf8(UnitRegister.Field.NAME, us, ends[1], 1);
-          double[][] series = new double[ms.size()][n]; // month by month: reads overlap
-          for (int i = 0; i < series.length; i++) {
-            PeriodResult r = ms.get(i);
-            for (int k = 0; k < n; k++) {
-              int u = r.units() == last.units() ? us[k] : r.indexOf(last.units().id(us[k]));
-              series[i][k] = u < 0 ? Double.NaN : r.score(pos[i], u);
-            }
-          }
-          Utf8Rows out = spare.rows(n * (32 + 20 * series.length));
-          double[] row = new double[series.length];
-          for (int k = 0; k < n; k++) {
-            out.text(ids, ends[0][k], ends[0][k + 1]);
-            out.comma().text(names, ends[1][k], ends[1][k + 1]);
+          Chunk c = new Chunk(order, from, to, false);
+          Utf8Rows out = spare.rows(c.n * (32 + 20 * c.series.length));
+          double[] row = new double[c.series.length];
+          for (int k = 0; k < c.n; k++) {
+            out.text(c.ids, c.ends[0][k], c.ends[0][k + 1]);
+            out.comma().text(c.names, c.ends[1][k], c.ends[1][k + 1]);
             for (int i = 0; i < row.length; i++) {
-              row[i] = series[i][k];
+              row[i] = c.series[i][k];
               out.comma().full(row[i]);
             }
             out.comma().full(change(row));
@@ -187,6 +168,42 @@ public final class TrendRenderer {
           }
           return out;
         });
+  }
+
+  /**
+   * Rows {@code from..to} of {@code order}: the units' ids, names and series (and colours),
+   * gathered month by month so that the reads overlap.
+   */
+  private final class Chunk {
+    final int n;
+    final int[][] ends;
+    final byte[] ids;
+    final byte[] names;
+    final double[][] series;
+    final Band[][] colours;
+
+    Chunk(int[] order, int from, int to, boolean withColours) {
+      int[] us = java.util.Arrays.copyOfRange(order, from, to);
+      n = us.length;
+      List<PeriodResult> ms = timeline.months();
+      PeriodResult last = timeline.latest();
+      ends = new int[2][n + 1]; // row k: [ends[k], ends[k + 1])
+      ids = last.units().gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
+      names = last.units().gatherUtf8(UnitRegister.Field.NAME, us, ends[1], 1);
+      series = new double[ms.size()][n]; // month by month: reads overlap
+      colours = withColours ? new Band[ms.size()][n] : null;
+      for (int i = 0; i < series.length; i++) {
+        PeriodResult r = ms.get(i);
+        int pos = r.nodePosition(node);
+        for (int k = 0; k < n; k++) {
+          int u = r.units() == last.units() ? us[k] : r.indexOf(last.units().id(us[k]));
+          series[i][k] = u < 0 ? Double.NaN : r.score(pos, u);
+          if (withColours) {
+            colours[i][k] = u < 0 ? null : colour(r, u, series[i][k]);
+          }
+        }
+      }
+    }
   }
 
   /** The CSV as content for {@link OutputFile}: text to a writer, bytes to a file. */
@@ -256,62 +273,87 @@ public final class TrendRenderer {
 
   /** JSON: the range, the node, and per unit its values, colours and change. */
   public String json() {
+    return OutputFile.text(this::json);
+  }
+
+  /** The JSON as content for {@link OutputFile}. */
+  public OutputFile.Content jsonContent() {
+    return OutputFile.of(this::json);
+  }
+
+  /**
+   * Streams the JSON as UTF-8: the head through Jackson, then the units' objects formatted in
+   * chunks on all cores, byte for byte as Jackson's pretty printer writes them.
+   */
+  public void json(java.io.OutputStream o) throws IOException {
     StringWriter w = new StringWriter();
-    try (JsonGenerator g = ScoreRenderer.json(w)) {
-      g.writeStartObject();
-      g.writeStringField("tool", "qinglian");
-      g.writeStringField("version", VersionProvider.version());
-      g.writeStringField("from", timeline.from().toString());
-      g.writeStringField("to", timeline.to().toString());
-      g.writeStringField("node", node);
-      g.writeStringField("command", "trend");
-      ScoreRenderer.provenance(g, ws);
-      g.writeArrayFieldStart("months");
-      for (YearMonth m : months()) {
-        g.writeString(m.toString());
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("units");
-      for (Unit unit : sortedUnits()) {
-        double[] series = timeline.series(unit.id(), node);
-        g.writeStartObject();
-        g.writeStringField("unit", unit.id());
-        g.writeStringField("name", unit.name());
-        g.writeArrayFieldStart("values");
-        for (double v : series) {
-          if (Double.isNaN(v)) {
-            g.writeNull();
-          } else {
-            g.writeNumber(v);
-          }
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("colours");
-        for (int i = 0; i < series.length; i++) {
-          PeriodResult r = timeline.months().get(i);
-          int u = r.indexOf(unit.id());
-          Band b = u < 0 ? null : colour(r, u, series[i]);
-          if (b == null) {
-            g.writeNull();
-          } else {
-            g.writeString(b.id());
-          }
-        }
-        g.writeEndArray();
-        double c = change(series);
-        if (Double.isNaN(c)) {
-          g.writeNullField("change");
-        } else {
-          g.writeNumberField("change", c);
-        }
-        g.writeEndObject();
-      }
+    JsonGenerator g = ScoreRenderer.json(w);
+    g.writeStartObject();
+    g.writeStringField("tool", "qinglian");
+    g.writeStringField("version", VersionProvider.version());
+    g.writeStringField("from", timeline.from().toString());
+    g.writeStringField("to", timeline.to().toString());
+    g.writeStringField("node", node);
+    g.writeStringField("command", "trend");
+    ScoreRenderer.provenance(g, ws);
+    g.writeArrayFieldStart("months");
+    for (YearMonth m : months()) {
+      g.writeString(m.toString());
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("units");
+    int[] order = sortedPositions();
+    if (order.length == 0) {
       g.writeEndArray();
       g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      g.close();
+    } else {
+      g.flush(); // not closed: that would close the array and the object
     }
-    return w + "\n";
+    o.write(w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (order.length > 0) {
+      byte[][] fields = Utf8Rows.jsonFields(List.of("unit", "name", "values", "colours", "change"));
+      Utf8Rows.write(
+          o,
+          order.length,
+          (from, to, spare) -> {
+            Chunk c = new Chunk(order, from, to, true);
+            Utf8Rows out = spare.rows(c.n * (64 + 48 * c.series.length));
+            java.util.Map<Band, byte[]> ids = new java.util.IdentityHashMap<>();
+            double[] row = new double[c.series.length];
+            for (int k = 0; k < c.n; k++) {
+              out.jsonObjectStart(from + k == 0);
+              out.bytes(fields[0]);
+              out.jsonText(c.ids, c.ends[0][k], c.ends[0][k + 1]);
+              out.bytes(fields[1]);
+              out.jsonText(c.names, c.ends[1][k], c.ends[1][k + 1]);
+              out.bytes(fields[2]);
+              out.append("[");
+              for (int i = 0; i < row.length; i++) {
+                row[i] = c.series[i][k];
+                out.append(i == 0 ? " " : ", ").json(row[i]);
+              }
+              out.append(" ]");
+              out.bytes(fields[3]);
+              out.append("[");
+              for (int i = 0; i < row.length; i++) {
+                Band b = c.colours[i][k];
+                out.append(i == 0 ? " " : ", ")
+                    .bytes(
+                        b == null
+                            ? Utf8Rows.NULL
+                            : ids.computeIfAbsent(b, x -> Utf8Rows.jsonText(x.id())));
+              }
+              out.append(" ]");
+              out.bytes(fields[4]);
+              out.json(change(row));
+              out.jsonObjectEnd();
+            }
+            return out;
+          });
+      o.write(new byte[] {' ', ']', '\n', '}'});
+    }
+    o.write(new byte[] {'\n'});
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.qinglian.cli.render;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -153,10 +154,11 @@ final class Utf8Rows {
   }
 
   /** Bytes copied as they are (UTF-8 text that needs no quoting). */
-  void bytes(byte[] t) {
+  Utf8Rows bytes(byte[] t) {
     room(t.length);
     System.arraycopy(t, 0, b, n, t.length);
     n += t.length;
+    return this;
   }
 
   /** {@link Numbers#full}, written in place. */
@@ -189,7 +191,7 @@ final class Utf8Rows {
    * {@code v} as a JSON number as Jackson writes it ({@link ShortestDouble#writeJava}); {@code
    * null} for NaN, and the infinities as the strings Jackson makes of them.
    */
-  void json(double v) {
+  Utf8Rows json(double v) {
     if (Double.isNaN(v)) {
       bytes(NULL);
     } else if (Double.isInfinite(v)) {
@@ -198,6 +200,7 @@ final class Utf8Rows {
       room(ShortestDouble.MAX_BYTES);
       n = ShortestDouble.writeJava(v, b, n);
     }
+    return this;
   }
 
   static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -234,6 +237,42 @@ final class Utf8Rows {
       }
     }
     b[n++] = '"';
+  }
+
+  // Jackson's default pretty printer: an object of an array of the root object starts " {" (the
+  // first) or ", {", each field on its own line indented by four, and the object ends on a line of
+  // its own indented by two
+  private static final byte[] JSON_FIRST = {' ', '{'};
+  private static final byte[] JSON_NEXT = {',', ' ', '{'};
+  private static final byte[] JSON_END = {'\n', ' ', ' ', '}'};
+
+  /**
+   * The start of an object of an array of the root object, as Jackson's pretty printer writes it.
+   */
+  void jsonObjectStart(boolean first) {
+    bytes(first ? JSON_FIRST : JSON_NEXT);
+  }
+
+  /** The end of such an object. */
+  void jsonObjectEnd() {
+    bytes(JSON_END);
+  }
+
+  /**
+   * The separator and name of each field of such an object: a new line indented by four (after a
+   * comma but for the first), the quoted name and {@code " : "}.
+   */
+  static byte[][] jsonFields(List<String> names) {
+    byte[][] f = new byte[names.size()][];
+    for (int c = 0; c < f.length; c++) {
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      b.writeBytes(
+          (c == 0 ? "\n    " : ",\n    ").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      b.writeBytes(jsonText(names.get(c)));
+      b.writeBytes(" : ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      f[c] = b.toByteArray();
+    }
+    return f;
   }
 
   /** {@link #jsonText(byte[], int, int)} of a string's UTF-8 bytes, as bytes. */
