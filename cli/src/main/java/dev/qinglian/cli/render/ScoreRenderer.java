@@ -119,16 +119,11 @@ public final class ScoreRenderer {
     int[] w = t.widths(headers);
     StringBuilder head = new StringBuilder();
     head.append(labels.get("title", result.period())).append('\n');
-    StringBuilder line = new StringBuilder();
-    int total = 0;
-    for (int c = 0; c < w.length; c++) {
-      String h = headers.get(c);
-      line.append(c > 0 ? "  " : "")
-          .append(ScoreText.right(c) ? Text.padLeft(h, w[c]) : Text.padRight(h, w[c]));
-      total += w[c];
+    boolean[] right = new boolean[w.length];
+    for (int c = 0; c < right.length; c++) {
+      right[c] = ScoreText.right(c);
     }
-    head.append(line.toString().stripTrailing()).append('\n');
-    head.append("─".repeat(total + 2 * (w.length - 1))).append('\n');
+    head.append(StreamedTable.header(headers, w, right));
     utf8(o, head);
     t.rows(o, w);
     StringBuilder sb = new StringBuilder();

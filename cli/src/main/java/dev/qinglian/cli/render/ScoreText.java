@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The rows and footnotes of the ranking as an aligned text table or as Markdown, streamed: chunks
@@ -59,54 +58,27 @@ final class ScoreText {
     return c == 0 || c == 3 || c >= 5;
   }
 
-  /**
-   * The widths of the table's columns: the widest cell of each, the header's included. Measured on
-   * all cores, chunk by chunk.
-   */
+  /** The rows as a {@link StreamedTable}. */
+  StreamedTable table() {
+    return new StreamedTable(order.length, cells(), Chunk::new);
+  }
+
+  /** The widths of the table's columns: the widest cell of each, the header's included. */
   int[] widths(List<String> headers) {
-    int chunks = (order.length + Utf8Rows.CHUNK - 1) / Utf8Rows.CHUNK;
-    int[] w =
-        IntStream.range(0, chunks)
-            .parallel()
-            .mapToObj(
-                k -> {
-                  Chunk c =
-                      new Chunk(
-                          k * Utf8Rows.CHUNK, Math.min(order.length, (k + 1) * Utf8Rows.CHUNK));
-                  return c.widths();
-                })
-            .reduce(new int[cells()], ScoreText::max);
-    for (int c = 0; c < w.length; c++) {
-      w[c] = Math.max(w[c], Text.width(headers.get(c)));
-    }
-    return w;
+    return table().widths(headers);
   }
 
-  private static int[] max(int[] a, int[] b) {
-    int[] m = new int[a.length];
-    for (int i = 0; i < m.length; i++) {
-      m[i] = Math.max(a[i], b[i]);
-    }
-    return m;
-  }
-
-  /** The rows, in rank order: aligned to {@code widths} (a table), or Markdown's. */
+  /** The rows, in rank order: aligned to {@code widths} (a table), or Markdown's (null). */
   void rows(OutputStream o, int[] widths) throws IOException {
-    Utf8Rows.write(
-        o,
-        order.length,
-        (from, to, spare) -> {
-          Chunk c = new Chunk(from, to);
-          Utf8Rows out = spare.rows((to - from) * 128);
-          for (int i = 0; i < c.n; i++) {
-            if (markdown) {
-              c.markdownRow(i, out);
-            } else {
-              c.tableRow(i, widths, out);
-            }
-          }
-          return out;
-        });
+    if (markdown) {
+      table().markdown(o);
+    } else {
+      boolean[] right = new boolean[cells()];
+      for (int c = 0; c < right.length; c++) {
+        right[c] = right(c);
+      }
+      table().text(o, widths, right, ansi);
+    }
   }
 
   /**
@@ -139,7 +111,7 @@ final class ScoreText {
    * gathered in tight loops of independent reads (in rank order each read is a cache miss, and the
    * core overlaps them; read cell by cell, the table of 1,000,000 units spent 3 s waiting).
    */
-  private final class Chunk {
+  private final class Chunk implements StreamedTable.Chunk {
     final int n;
     final int[] us;
     final byte[][] text = new byte[2][];
@@ -149,9 +121,7 @@ final class ScoreText {
     final Band[] uncapped;
     // by cell: the index at 3, the dimensions from 5, the change last
     final double[][] number = new double[cells()][];
-    final Utf8Rows cell = Utf8Rows.scratch(Numbers.room(1) + 64);
     final Map<Band, byte[]> bandNames = new IdentityHashMap<>();
-    final Map<String, byte[]> colourStarts = new java.util.HashMap<>();
 
     Chunk(int from, int to) {
       us = java.util.Arrays.copyOfRange(order, from, to);
@@ -190,18 +160,6 @@ final class ScoreText {
       }
     }
 
-    int[] widths() {
-      int[] w = new int[cells()];
-      for (int i = 0; i < n; i++) {
-        for (int c = 0; c < w.length; c++) {
-          cell.clear();
-          cell(i, c, cell);
-          w[c] = Math.max(w[c], cell.width());
-        }
-      }
-      return w;
-    }
-
     private byte[] bandName(Band b) {
       return bandNames.computeIfAbsent(
           b, k -> k.names().in(labels.lang()).getBytes(StandardCharsets.UTF_8));
@@ -212,7 +170,8 @@ final class ScoreText {
     }
 
     /** Cell {@code c} of row {@code i}, unpadded (Markdown escaped). */
-    void cell(int i, int c, Utf8Rows out) {
+    @Override
+    public void cell(int i, int c, Utf8Rows out) {
       int last = cells() - 1;
       if (c == 0) {
         if (rank[i] > 0) {
@@ -241,45 +200,14 @@ final class ScoreText {
       }
     }
 
-    void tableRow(int i, int[] widths, Utf8Rows out) {
-      for (int c = 0; c < widths.length; c++) {
-        if (c > 0) {
-          out.append("  ");
-        }
-        cell.clear();
-        cell(i, c, cell);
-        int pad = widths[c] - cell.width();
-        String colour = c == 4 && ansi ? band[i].colour() : null;
-        if (colour != null) {
-          out.bytes(
-              colourStarts.computeIfAbsent(
-                  colour, k -> Ansi.start(k).getBytes(StandardCharsets.UTF_8)));
-        }
-        if (right(c)) {
-          out.spaces(pad);
-        }
-        out.copy(cell);
-        if (!right(c)) {
-          out.spaces(pad);
-        }
-        if (colour != null) {
-          out.append(Ansi.RESET);
-        }
-      }
-      out.stripSpaces();
-      out.newline();
+    @Override
+    public int size() {
+      return n;
     }
 
-    void markdownRow(int i, Utf8Rows out) {
-      out.append("| ");
-      for (int c = 0; c < cells(); c++) {
-        if (c > 0) {
-          out.append(" | ");
-        }
-        cell(i, c, out);
-      }
-      out.append(" |");
-      out.newline();
+    @Override
+    public String colour(int i, int c) {
+      return c == 4 ? band[i].colour() : null;
     }
 
     void footnote(int i, boolean cappedNotes, String bullet, Utf8Rows out) {
