@@ -196,6 +196,60 @@ class ScaleTest {
       checked++;
     }
     assertEquals(41, checked);
+    // the table and the Markdown, streamed in chunks too: every row as the string-built TextTable
+    // aligns the library's series (three chunks, widths measured across them), and Markdown's rows
+    dev.qinglian.cli.render.Labels zh = dev.qinglian.cli.render.Labels.of("zh");
+    List<String> headers = new ArrayList<>(List.of(zh.get("unit"), zh.get("name")));
+    for (var m : timeline.months()) {
+      headers.add(
+          String.format("%02d-%02d", m.period().getYear() % 100, m.period().getMonthValue()));
+    }
+    headers.add(zh.get("trend.change"));
+    headers.add(zh.get("trend.spark"));
+    boolean[] right = new boolean[headers.size()];
+    for (int i = 2; i < right.length - 1; i++) {
+      right[i] = true;
+    }
+    dev.qinglian.cli.render.TextTable table = new dev.qinglian.cli.render.TextTable(headers, right);
+    List<String> markdown = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String id = line.substring(0, line.indexOf(','));
+      double[] series = timeline.series(id, model.root().id());
+      String[] cells = new String[headers.size()];
+      cells[0] = id;
+      cells[1] = units.name(units.indexOf(id));
+      StringBuilder md =
+          new StringBuilder("| ")
+              .append(dev.qinglian.cli.render.Markdown.escape(id))
+              .append(" | ")
+              .append(dev.qinglian.cli.render.Markdown.escape(cells[1]));
+      double first = Double.NaN;
+      double last = Double.NaN;
+      for (int i = 0; i < series.length; i++) {
+        cells[2 + i] = dev.qinglian.cli.render.Numbers.fixed(series[i], 1, "—");
+        var month = timeline.months().get(i);
+        int u = month.indexOf(id);
+        md.append(" | ")
+            .append(u < 0 ? "" : dev.qinglian.cli.render.Markdown.dot(month.band(u).id()) + " ")
+            .append(cells[2 + i]);
+        if (!Double.isNaN(series[i])) {
+          first = Double.isNaN(first) ? series[i] : first;
+          last = series[i];
+        }
+      }
+      cells[cells.length - 2] = dev.qinglian.cli.render.Numbers.signed(last - first, 1, "—");
+      cells[cells.length - 1] = dev.qinglian.cli.render.Spark.line(series);
+      table.add(cells, null);
+      md.append(" | ").append(cells[cells.length - 2]).append(" | ");
+      markdown.add(md.append(cells[cells.length - 1]).append(" |").toString());
+    }
+    r = Golden.run("trend", ws.toString(), "--format", "table", "--color", "never");
+    assertEquals(0, r.exit(), r.err());
+    List<String> expected = table.render(false).lines().toList();
+    assertEquals(expected, r.out().lines().toList().subList(1, 1 + expected.size()));
+    r = Golden.run("trend", ws.toString(), "--format", "markdown");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(markdown, r.out().lines().toList().subList(4, 4 + markdown.size()));
   }
 
   /**

@@ -100,33 +100,31 @@ public final class TrendCommand implements Callable<Integer> {
             : Timeline.summary(evaluator, l.ws().data(), evalFrom, end);
     TrendRenderer r = new TrendRenderer(l.ws(), timeline, l.labels(), node);
     boolean ansi = Common.ansi(output);
-    if (unit == null && (f == OutputOptions.Format.csv || f == OutputOptions.Format.json)) {
+    if (unit != null) {
       OutputFile.write(
-          f == OutputOptions.Format.csv ? r.csvContent() : r.jsonContent(),
+          r.unitTable(unit, start, ansi),
           output.output,
           output.force,
           l.ws().inputs(),
           spec.commandLine().getOut());
       return ExitCode.OK;
     }
-    String text;
-    if (unit != null) {
-      text = r.unitTable(unit, start, ansi);
-    } else {
-      text =
-          switch (f) {
-            case table -> r.table(ansi);
-            case csv, json -> throw new IllegalStateException("streamed above");
-            case markdown -> r.markdown();
-            case xlsx -> null;
-          };
-    }
-    if (text == null) {
+    if (f == OutputOptions.Format.xlsx) {
       OutputFile.writeBytes(r.xlsx(), output.output, output.force, l.ws().inputs());
       return ExitCode.OK;
     }
     OutputFile.write(
-        text, output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());
+        switch (f) {
+          case table -> r.tableContent(ansi);
+          case csv -> r.csvContent();
+          case json -> r.jsonContent();
+          case markdown -> r.markdownContent();
+          case xlsx -> throw new IllegalStateException("written above");
+        },
+        output.output,
+        output.force,
+        l.ws().inputs(),
+        spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

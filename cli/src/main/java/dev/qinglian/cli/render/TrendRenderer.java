@@ -90,6 +90,19 @@ public final class TrendRenderer {
 
   /** The units × months table. */
   public String table(boolean ansi) {
+    return OutputFile.text(o -> table(o, ansi));
+  }
+
+  /** The table as content for {@link OutputFile}. */
+  public OutputFile.Content tableContent(boolean ansi) {
+    return OutputFile.of(o -> table(o, ansi));
+  }
+
+  /**
+   * Streams the units × months table: the title, the header, then the rows formatted on all cores
+   * (widths measured first), a month's cell coloured as the month coloured the unit.
+   */
+  public void table(java.io.OutputStream o, boolean ansi) throws IOException {
     List<YearMonth> months = months();
     List<String> headers = new ArrayList<>(List.of(labels.get("unit"), labels.get("name")));
     months.forEach(m -> headers.add(shortMonth(m)));
@@ -99,25 +112,72 @@ public final class TrendRenderer {
     for (int i = 2; i < right.length - 1; i++) {
       right[i] = true;
     }
-    TextTable t = new TextTable(headers, right);
-    for (Unit unit : sortedUnits()) {
-      String[] cells = new String[headers.size()];
-      String[] colours = new String[headers.size()];
-      cells[0] = unit.id();
-      cells[1] = unit.name();
-      double[] series = timeline.series(unit.id(), node);
-      for (int i = 0; i < months.size(); i++) {
-        PeriodResult r = timeline.months().get(i);
-        int u = r.indexOf(unit.id());
-        cells[2 + i] = Numbers.fixed(series[i], 1, "—");
-        Band b = u < 0 ? null : colour(r, u, series[i]);
-        colours[2 + i] = b == null ? null : b.colour();
-      }
-      cells[cells.length - 2] = Numbers.signed(change(series), 1, "—");
-      cells[cells.length - 1] = Spark.line(series);
-      t.add(cells, colours);
-    }
-    return title() + "\n" + t.render(ansi);
+    StreamedTable t = rows(false);
+    int[] w = t.widths(headers);
+    o.write(
+        (title() + "\n" + StreamedTable.header(headers, w, right))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    t.text(o, w, right, ansi);
+  }
+
+  /**
+   * The units in the table's order as a {@link StreamedTable}: id, name, a value per month, the
+   * change and the sparkline (Markdown: escaped, each value after its colour's mark).
+   */
+  private StreamedTable rows(boolean markdown) {
+    int[] order = sortedPositions();
+    int months = timeline.months().size();
+    return new StreamedTable(
+        order.length,
+        months + 4,
+        (from, to) -> {
+          Chunk c = new Chunk(order, from, to, true);
+          return new StreamedTable.Chunk() {
+            final double[] row = new double[months];
+            int rowOf = -1;
+
+            private double[] series(int k) {
+              if (rowOf != k) {
+                for (int i = 0; i < months; i++) {
+                  row[i] = c.series[i][k];
+                }
+                rowOf = k;
+              }
+              return row;
+            }
+
+            @Override
+            public int size() {
+              return c.n;
+            }
+
+            @Override
+            public void cell(int k, int col, Utf8Rows out) {
+              if (col < 2) {
+                out.plain(col == 0 ? c.ids : c.names, c.ends[col][k], c.ends[col][k + 1], markdown);
+              } else if (col < 2 + months) {
+                Band b = c.colours[col - 2][k];
+                if (markdown && b != null) {
+                  out.append(Markdown.dot(b.id())).append(" ");
+                }
+                out.fixed(c.series[col - 2][k]);
+              } else if (col == 2 + months) {
+                out.signed(change(series(k)));
+              } else {
+                out.append(Spark.line(series(k)));
+              }
+            }
+
+            @Override
+            public String colour(int k, int col) {
+              if (col < 2 || col >= 2 + months) {
+                return null;
+              }
+              Band b = c.colours[col - 2][k];
+              return b == null ? null : b.colour();
+            }
+          };
+        });
   }
 
   private static double change(double[] series) {
@@ -238,6 +298,16 @@ public final class TrendRenderer {
 
   /** Markdown table (one decimal, colour marks for the index). */
   public String markdown() {
+    return OutputFile.text(this::markdown);
+  }
+
+  /** The Markdown as content for {@link OutputFile}. */
+  public OutputFile.Content markdownContent() {
+    return OutputFile.of(this::markdown);
+  }
+
+  /** Streams the Markdown table, the rows formatted on all cores. */
+  public void markdown(java.io.OutputStream o) throws IOException {
     List<YearMonth> months = months();
     StringBuilder sb = new StringBuilder("# ").append(Markdown.escape(title())).append("\n\n| ");
     sb.append(labels.get("unit")).append(" | ").append(labels.get("name"));
@@ -248,27 +318,8 @@ public final class TrendRenderer {
         .append(labels.get("trend.spark"))
         .append(" |\n|---|---|");
     sb.append("---:|".repeat(months.size() + 1)).append("---|\n");
-    for (Unit unit : sortedUnits()) {
-      double[] series = timeline.series(unit.id(), node);
-      sb.append("| ")
-          .append(Markdown.escape(unit.id()))
-          .append(" | ")
-          .append(Markdown.escape(unit.name()));
-      for (int i = 0; i < months.size(); i++) {
-        PeriodResult r = timeline.months().get(i);
-        int u = r.indexOf(unit.id());
-        Band b = u < 0 ? null : colour(r, u, series[i]);
-        sb.append(" | ")
-            .append(b == null ? "" : Markdown.dot(b.id()) + " ")
-            .append(Numbers.fixed(series[i], 1, "—"));
-      }
-      sb.append(" | ")
-          .append(Numbers.signed(change(series), 1, "—"))
-          .append(" | ")
-          .append(Spark.line(series))
-          .append(" |\n");
-    }
-    return sb.toString();
+    o.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    rows(true).markdown(o);
   }
 
   /** JSON: the range, the node, and per unit its values, colours and change. */
