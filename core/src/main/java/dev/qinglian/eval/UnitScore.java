@@ -36,6 +36,15 @@ public record UnitScore(
 
   /** True when an override rule made the colour worse than the index alone. */
   public boolean capped() {
+    return capped(band, uncapped);
+  }
+
+  /**
+   * True when a unit coloured {@code band}, {@code uncapped} by its index alone (null when the
+   * index is NaN), was capped by an override rule; for renderers that hold the two colours in
+   * columns rather than as {@code UnitScore}s.
+   */
+  public static boolean capped(Band band, Band uncapped) {
     return uncapped != null && band != uncapped && band != Band.INSUFFICIENT;
   }
 }

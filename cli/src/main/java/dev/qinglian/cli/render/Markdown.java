@@ -8,15 +8,25 @@ public final class Markdown {
   public static String escape(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '|', '\\', '`', '*', '_', '[', ']' -> sb.append('\\').append(c);
-        default -> sb.append(c);
+      String e = escaped(c);
+      if (e == null) {
+        sb.append(c);
+      } else {
+        sb.append(e);
       }
     }
     return sb.toString();
+  }
+
+  /** What {@link #escape} writes for {@code c}, or null when it writes {@code c} itself. */
+  static String escaped(char c) {
+    return switch (c) {
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '&' -> "&amp;";
+      case '|', '\\', '`', '*', '_', '[', ']' -> "\\" + c;
+      default -> null;
+    };
   }
 
   /** A coloured circle for the default band ids; a white one otherwise. */

@@ -119,11 +119,7 @@ public final class ScoreRenderer {
     int[] w = t.widths(headers);
     StringBuilder head = new StringBuilder();
     head.append(labels.get("title", result.period())).append('\n');
-    boolean[] right = new boolean[w.length];
-    for (int c = 0; c < right.length; c++) {
-      right[c] = ScoreText.right(c);
-    }
-    head.append(StreamedTable.header(headers, w, right));
+    head.append(StreamedTable.header(headers, w, t.right()));
     utf8(o, head);
     t.rows(o, w);
     StringBuilder sb = new StringBuilder();

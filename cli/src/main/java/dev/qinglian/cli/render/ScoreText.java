@@ -53,14 +53,18 @@ final class ScoreText {
     return 6 + dims.length;
   }
 
-  /** Right-aligned columns: rank, index, the dimensions and the change. */
-  static boolean right(int c) {
-    return c == 0 || c == 3 || c >= 5;
+  /** The right-aligned columns: rank, index, the dimensions and the change. */
+  boolean[] right() {
+    boolean[] right = new boolean[cells()];
+    for (int c = 0; c < right.length; c++) {
+      right[c] = c == 0 || c == 3 || c >= 5;
+    }
+    return right;
   }
 
   /** The rows as a {@link StreamedTable}. */
   StreamedTable table() {
-    return new StreamedTable(order.length, cells(), Chunk::new);
+    return new StreamedTable(order.length, cells(), (from, to) -> new Chunk(from, to, true));
   }
 
   /** The widths of the table's columns: the widest cell of each, the header's included. */
@@ -73,11 +77,7 @@ final class ScoreText {
     if (markdown) {
       table().markdown(o);
     } else {
-      boolean[] right = new boolean[cells()];
-      for (int c = 0; c < right.length; c++) {
-        right[c] = right(c);
-      }
-      table().text(o, widths, right, ansi);
+      table().text(o, widths, right(), ansi);
     }
   }
 
@@ -92,7 +92,7 @@ final class ScoreText {
           o,
           order.length,
           (from, to, spare) -> {
-            Chunk c = new Chunk(from, to);
+            Chunk c = new Chunk(from, to, false);
             Utf8Rows out = spare.rows(1024);
             for (int i = 0; i < c.n; i++) {
               c.footnote(i, capped, bullet, out);
@@ -107,9 +107,10 @@ final class ScoreText {
   }
 
   /**
-   * Rows {@code from..to} of the rank order: the units, their ids and names, and their values
-   * gathered in tight loops of independent reads (in rank order each read is a cache miss, and the
-   * core overlaps them; read cell by cell, the table of 1,000,000 units spent 3 s waiting).
+   * Rows {@code from..to} of the rank order: the units, their ranks and colours, and (for the cells
+   * of the rows, not the footnotes) their ids, names and values, gathered in tight loops of
+   * independent reads (in rank order each read is a cache miss, and the core overlaps them; read
+   * cell by cell, the table of 1,000,000 units spent 3 s waiting).
    */
   private final class Chunk implements StreamedTable.Chunk {
     final int n;
@@ -123,23 +124,25 @@ final class ScoreText {
     final double[][] number = new double[cells()][];
     final Map<Band, byte[]> bandNames = new IdentityHashMap<>();
 
-    Chunk(int from, int to) {
+    Chunk(int from, int to, boolean cells) {
       us = java.util.Arrays.copyOfRange(order, from, to);
       n = us.length;
-      UnitRegister units = result.units();
-      ends[0] = new int[n + 1];
-      ends[1] = new int[n + 1];
-      text[0] = units.gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
-      text[1] = units.gatherUtf8(UnitRegister.Field.NAME, us, ends[1], 1);
       rank = new int[n];
       band = new Band[n];
       uncapped = new Band[n];
       number[3] = new double[n];
       number[cells() - 1] = new double[n];
       gather(number[3], number[cells() - 1]);
-      for (int d = 0; d < dims.length; d++) {
-        number[5 + d] = new double[n];
-        gather(dims[d], number[5 + d]);
+      if (cells) {
+        UnitRegister units = result.units();
+        ends[0] = new int[n + 1];
+        ends[1] = new int[n + 1];
+        text[0] = units.gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
+        text[1] = units.gatherUtf8(UnitRegister.Field.NAME, us, ends[1], 1);
+        for (int d = 0; d < dims.length; d++) {
+          number[5 + d] = new double[n];
+          gather(dims[d], number[5 + d]);
+        }
       }
     }
 
@@ -166,7 +169,7 @@ final class ScoreText {
     }
 
     private boolean capped(int i) {
-      return uncapped[i] != null && band[i] != uncapped[i] && band[i] != Band.INSUFFICIENT;
+      return dev.qinglian.eval.UnitScore.capped(band[i], uncapped[i]);
     }
 
     /** Cell {@code c} of row {@code i}, unpadded (Markdown escaped). */

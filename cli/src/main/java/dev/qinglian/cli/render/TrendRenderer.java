@@ -134,14 +134,10 @@ public final class TrendRenderer {
           Chunk c = new Chunk(order, from, to, true);
           return new StreamedTable.Chunk() {
             final double[] row = new double[months];
-            int rowOf = -1;
 
             private double[] series(int k) {
-              if (rowOf != k) {
-                for (int i = 0; i < months; i++) {
-                  row[i] = c.series[i][k];
-                }
-                rowOf = k;
+              for (int i = 0; i < months; i++) {
+                row[i] = c.series[i][k];
               }
               return row;
             }

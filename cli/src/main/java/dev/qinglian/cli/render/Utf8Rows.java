@@ -367,34 +367,16 @@ final class Utf8Rows {
    * the characters it escapes are ASCII).
    */
   void plain(byte[] t, int from, int to, boolean markdown) {
-    room(5 * (to - from));
+    room(to - from);
     for (int k = from; k < to; k++) {
       byte c = t[k];
-      if (markdown) {
-        switch (c) {
-          case '<' -> {
-            ascii5("&lt;");
-            continue;
-          }
-          case '>' -> {
-            ascii5("&gt;");
-            continue;
-          }
-          case '&' -> {
-            ascii5("&amp;");
-            continue;
-          }
-          case '|', '\\', '`', '*', '_', '[', ']' -> b[n++] = '\\';
-          default -> {}
-        }
+      String e = markdown && c >= 0 ? Markdown.escaped((char) c) : null;
+      if (e == null) {
+        b[n++] = c;
+      } else {
+        append(e);
+        room(to - k);
       }
-      b[n++] = c;
-    }
-  }
-
-  private void ascii5(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      b[n++] = (byte) s.charAt(i);
     }
   }
 
