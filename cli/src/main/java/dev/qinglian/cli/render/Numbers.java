@@ -34,8 +34,18 @@ public final class Numbers {
 
   private static final double[] SCALE = {1, 10, 100, 1000};
 
+  /** True when the number written in {@code b[from, to)} is zero (only zeros and a point). */
+  private static boolean zero(byte[] b, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (b[k] != '0' && b[k] != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The number of decimal digits of {@code k >= 0} (1 for 0). */
-  private static int digitCount(long k) {
+  static int digitCount(long k) {
     int d = 1;
     for (long p = 10; d < 19 && k >= p; p *= 10) {
       d++;
@@ -118,15 +128,9 @@ public final class Numbers {
     if (decimals == 0) {
       end--; // the point
     }
-    if (p > pos) { // negative: no sign when it rounded to zero
-      boolean zero = true;
-      for (int k = p; k < end && zero; k++) {
-        zero = b[k] == '0' || b[k] == '.';
-      }
-      if (zero) {
-        System.arraycopy(b, p, b, pos, end - p);
-        end--;
-      }
+    if (p > pos && zero(b, p, end)) { // negative, but rounded to zero: no sign
+      System.arraycopy(b, p, b, pos, end - p);
+      end--;
     }
     return end;
   }
@@ -147,11 +151,7 @@ public final class Numbers {
    */
   static int signed(double v, int decimals, byte[] b, int pos) {
     int end = fixed(v, decimals, b, pos + 1);
-    boolean zero = true;
-    for (int k = pos + 1; k < end && zero; k++) {
-      zero = b[k] == '0' || b[k] == '.';
-    }
-    if (b[pos + 1] == '-' || zero) {
+    if (b[pos + 1] == '-' || zero(b, pos + 1, end)) {
       System.arraycopy(b, pos + 1, b, pos, end - pos - 1);
       return end - 1;
     }

@@ -176,10 +176,7 @@ final class Utf8Rows {
       b[n++] = '-';
       v = -v;
     }
-    int digits = 1;
-    for (long p = 10; digits < 19 && v >= p; p *= 10) {
-      digits++;
-    }
+    int digits = Numbers.digitCount(v);
     for (int k = n + digits - 1; k >= n; k--) {
       b[k] = (byte) ('0' + v % 10);
       v /= 10;
