@@ -105,7 +105,7 @@ public final class ScoreRenderer {
 
   /** The text of the rows in rank order, as a table or as Markdown. */
   private ScoreText text(boolean markdown, boolean ansi) {
-    int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
+    int[] dims = dimensions();
     return new ScoreText(result, labels, result.rankOrder(), dims, previousIndex(), markdown, ansi);
   }
 
@@ -130,9 +130,7 @@ public final class ScoreRenderer {
     utf8(o, sb);
     t.footnotes(o, "");
     sb.setLength(0);
-    List<String> legend = new ArrayList<>();
-    model.dimensions().forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
-    sb.append(labels.get("legend")).append(String.join(" · ", legend)).append('\n');
+    sb.append(legend()).append('\n');
     sb.append(
             model.weightsSource().equals("model")
                 ? labels.get("weights.model")
@@ -177,7 +175,7 @@ public final class ScoreRenderer {
     o.write(
         (String.join(",", csvHeader()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     int[] order = result.rankOrder();
-    int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
+    int[] dims = dimensions();
     double[] prev = previousIndex();
     Utf8Rows.write(
         o, order.length, (from, to, spare) -> csvChunk(order, from, to, dims, prev, spare));
@@ -186,6 +184,18 @@ public final class ScoreRenderer {
   /** The CSV as content for {@link OutputFile}: text to a writer, bytes to a file. */
   public OutputFile.Content csvContent() {
     return OutputFile.of(this::csv);
+  }
+
+  /** The legend line: each dimension's id and name. */
+  private String legend() {
+    List<String> legend = new ArrayList<>();
+    model.dimensions().forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
+    return labels.get("legend") + String.join(" · ", legend);
+  }
+
+  /** The positions of the dimensions' nodes in the result, in model order. */
+  private int[] dimensions() {
+    return model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
   }
 
   /** The previous month's index per unit position of this result (NaN where absent). */
@@ -487,7 +497,7 @@ public final class ScoreRenderer {
   public void xlsx(java.io.OutputStream out) throws IOException {
     double[] prev = previousIndex();
     int[] order = result.rankOrder();
-    int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
+    int[] dims = dimensions();
     UnitRegister units = result.units();
     XlsxExport.sheet(
         out,
@@ -543,9 +553,7 @@ public final class ScoreRenderer {
     if (t.footnotes(o, "- ")) {
       utf8(o, "\n");
     }
-    List<String> legend = new ArrayList<>();
-    model.dimensions().forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
-    utf8(o, Markdown.escape(labels.get("legend") + String.join(" · ", legend)) + "\n");
+    utf8(o, Markdown.escape(legend()) + "\n");
   }
 
   /** JSON: provenance, counts, dimensions and one object per unit in rank order. */
@@ -598,7 +606,7 @@ public final class ScoreRenderer {
     }
     o.write(w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     if (order.length > 0) {
-      int[] dims = model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
+      int[] dims = dimensions();
       double[] prev = previousIndex();
       byte[][] fields = jsonFields();
       Utf8Rows.write(
