@@ -114,4 +114,72 @@ class SafetyTest {
     assertTrue(bad.out().contains("input data/party-office.csv changed"), bad.out());
     assertTrue(bad.out().contains("unit B12: index "), bad.out());
   }
+
+  @Test
+  void verifyRefusesADamagedResultWithWhatIsWrongNeverAnInternalError() throws Exception {
+    Path result = tmp.resolve("result.json");
+    assertEquals(
+        0,
+        Golden.run("score", ws.toString(), "--format", "json", "--output", result.toString())
+            .exit());
+    String good = Files.readString(result);
+    String head = "{\"tool\": \"qinglian\", \"command\": \"score\", \"period\": \"2026-10\", ";
+    java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put(head + "\"inputs\": [1]}", "inputs entry 1 must be an object with file and sha256");
+    cases.put(head + "\"model\": \"x\"}", "'model' must be an object with file and sha256");
+    cases.put(head + "\"units\": [1]}", "units entry 1 must be an object with a unit id");
+    cases.put(head + "\"inputs\": {}}", "'inputs' must be a list");
+    cases.put(
+        good.replace("\"period\" : \"2026-10\"", "\"period\" : \"2026-13\""),
+        "'period' is not a month (YYYY-MM): \"2026-13\"");
+    cases.put(
+        good.replace("\"period\" : \"2026-10\"", "\"period\" : 7"), "'period' must be a string");
+    cases.put("[1, 2]", "not a JSON object");
+    cases.put("{\"tool\": ", "is not a qinglian result: Unexpected end-of-input");
+    for (var c : cases.entrySet()) {
+      Path bad = tmp.resolve("bad.json");
+      Files.writeString(bad, c.getKey());
+      Golden.Run r = Golden.run("verify", bad.toString(), ws.toString());
+      assertEquals(1, r.exit(), c.getKey() + "\n" + r.err());
+      assertTrue(r.err().contains(c.getValue()), c.getKey() + "\n" + r.err());
+      assertTrue(r.err().contains(bad.toString()), r.err());
+    }
+    // invalid UTF-8 inside a string
+    byte[] bytes = (head + "\"x\": \"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length + 3);
+    broken[bytes.length] = (byte) 0xC3; // a lead byte followed by a quote: not UTF-8
+    broken[bytes.length + 1] = '"';
+    broken[bytes.length + 2] = '}';
+    Path bad = tmp.resolve("bad.json");
+    Files.write(bad, broken);
+    Golden.Run r = Golden.run("verify", bad.toString(), ws.toString());
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("is not a qinglian result: Invalid UTF-8"), r.err());
+  }
+
+  @Test
+  void reportRefusesAMalformedMapNamingTheFeature() throws Exception {
+    String feature =
+        "{\"type\": \"Feature\", \"properties\": {\"unit\": \"B01\"}, \"geometry\":"
+            + " {\"type\": \"Polygon\", \"coordinates\": [[%s, [118.4, 29.1], [118.3, 29.2]]]}}";
+    java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put(
+        "{\"type\": \"FeatureCollection\", \"features\": [" + feature.formatted("[118.3]") + "]}",
+        "feature 1 (unit B01): a position must be [longitude, latitude] numbers, not [118.3]");
+    cases.put(
+        "{\"type\": \"FeatureCollection\", \"features\": [" + feature.formatted("\"abc\"") + "]}",
+        "feature 1 (unit B01): a position must be [longitude, latitude] numbers, not \"abc\"");
+    cases.put("{\"features\": 3}", "not a FeatureCollection with a list of features");
+    cases.put("{\"features\": [", "Unexpected end-of-input");
+    for (var c : cases.entrySet()) {
+      Path map = tmp.resolve("bad.geojson");
+      Files.writeString(map, c.getKey());
+      Path html = tmp.resolve("r.html");
+      Golden.Run r =
+          Golden.run("report", ws.toString(), "--map", map.toString(), "--out", html.toString());
+      assertEquals(1, r.exit(), c.getKey() + "\n" + r.err());
+      assertTrue(r.err().contains(map + " is not valid GeoJSON: " + c.getValue()), r.err());
+      assertTrue(!Files.exists(html), "nothing written");
+    }
+  }
 }

@@ -4,6 +4,7 @@ import dev.qinglian.data.Dataset;
 import dev.qinglian.data.Unit;
 import dev.qinglian.eval.Evaluator;
 import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.internal.kernel.NodeRules;
 import dev.qinglian.model.Band;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.MissingPolicy;
@@ -40,6 +41,12 @@ import java.util.stream.IntStream;
 public final class Sensitivity {
   /** Samples per chunk (fixed, so results do not depend on the number of threads). */
   static final int CHUNK = 256;
+
+  /**
+   * The lower end of the leaf scores under the geometric alternative: scores in [0, 100] are
+   * rescaled to [1, 100] before the geometric mean, which a zero score would otherwise make 0.
+   */
+  public static final double GEOMETRIC_MIN = 1;
 
   /** Units whose most probable colour has less than this probability are fragile. */
   public static final double FRAGILE = 0.9;
@@ -192,13 +199,18 @@ public final class Sensitivity {
         parent[ci] = i;
       }
     }
-    // ln(s/100) of every leaf score, once per variant (the geometric samples need it)
+    // ln(s/100) of every leaf score, once per variant (the geometric samples need it); for the
+    // geometric alternative, of the score rescaled to [1, 100], where a geometric mean is defined
     double[][][] leafLogs = new double[variants][nNodes][];
+    double[][][] leafLogsRescaled = new double[variants][nNodes][];
     for (int v = 0; v < variants; v++) {
       for (int i = 0; i < nNodes; i++) {
         if (leaf[i]) {
           double[] sc = leafScores[v][i];
           leafLogs[v][i] = logs(sc, new double[units]); // NaN stays NaN
+          if (o.aggregation()) {
+            leafLogsRescaled[v][i] = rescaledLogs(sc, new double[units]);
+          }
         }
       }
     }
@@ -229,7 +241,6 @@ public final class Sensitivity {
                   ownLog[i] = new double[units];
                 }
               }
-              double[] num = new double[units];
               double[] den = new double[units];
               for (int s = c * CHUNK; s < Math.min(samples, (c + 1) * CHUNK); s++) {
                 for (int i = 0; i < nNodes; i++) {
@@ -247,25 +258,34 @@ public final class Sensitivity {
                 // bottom-up aggregation with the sample's weights (reverse pre-order); only the
                 // inner nodes are recomputed, from the leaf scores (and their logarithms) of the
                 // sample's variant, computed once
+                boolean rescaled = aggregation[s] == 1;
                 for (int i = nNodes - 1; i >= 0; i--) {
                   if (leaf[i]) {
                     score[i] = leafScores[v][i];
-                    logs[i] = leafLogs[v][i];
+                    logs[i] = (rescaled ? leafLogsRescaled : leafLogs)[v][i];
                     continue;
                   }
                   boolean geo = aggregation[s] < 0 ? ownGeo[i] : aggregation[s] == 1;
                   int pi = parent[i];
                   boolean parentGeo =
                       pi >= 0 && (aggregation[s] < 0 ? ownGeo[pi] : aggregation[s] == 1);
-                  weighted(geo ? logs : score, children[i], w, num, den);
+                  // the evaluator's rule (NodeRules), over the logarithms computed once when
+                  // geometric: their weighted mean is this node's own ln(s/100), which a
+                  // geometric parent takes as it is, and only others need the score
+                  double[] sums = geo ? ownLog[i] : own[i];
+                  Arrays.fill(sums, 0);
+                  Arrays.fill(den, 0);
+                  for (int ci : children[i]) {
+                    NodeRules.addChild(
+                        geo ? logs[ci] : score[ci], 0, w[ci], false, sums, 0, den, 0, 0, units);
+                  }
+                  NodeRules.finish(sums, 0, den, 0, false, 0, units);
                   if (geo) {
-                    // the weighted mean of the logarithms is this node's own ln(s/100): a
-                    // geometric parent takes it as it is, and only others need the score
-                    logs[i] = ratio(num, den, ownLog[i]);
-                    score[i] = parentGeo ? null : exp100(logs[i], own[i]);
+                    logs[i] = sums;
+                    score[i] = parentGeo ? null : exp100(sums, own[i]);
                   } else {
-                    score[i] = ratio(num, den, own[i]);
-                    logs[i] = parentGeo ? logs(score[i], ownLog[i]) : null;
+                    score[i] = sums;
+                    logs[i] = parentGeo ? logs(sums, ownLog[i]) : null;
                   }
                 }
                 bands[s] = classify(score[0], bandMin, insufficient[v], capBand[v]);
@@ -342,45 +362,29 @@ public final class Sensitivity {
     return data.withModel(variant);
   }
 
-  /** Weighted sums of one inner node's children over those with a value (num) and their weights. */
-  private static void weighted(
-      double[][] src, int[] children, double[] w, double[] num, double[] den) {
-    int units = num.length;
-    Arrays.fill(num, 0);
-    Arrays.fill(den, 0);
-    for (int ci : children) {
-      double[] sc = src[ci];
-      double wc = w[ci];
-      for (int u = 0; u < units; u++) {
-        double x = sc[u];
-        if (!Double.isNaN(x)) {
-          num[u] += wc * x;
-          den[u] += wc;
-        }
-      }
-    }
-  }
-
-  /** num/den, NaN where no child had a value. */
-  private static double[] ratio(double[] num, double[] den, double[] out) {
-    for (int u = 0; u < out.length; u++) {
-      out[u] = den[u] == 0 ? Double.NaN : num[u] / den[u];
-    }
-    return out;
-  }
-
-  /** 100·exp(m): a score from its ln(s/100). */
+  /** Scores from the means of their logarithms ({@link NodeRules#fromLog}). */
   private static double[] exp100(double[] m, double[] out) {
     for (int u = 0; u < out.length; u++) {
-      out[u] = 100 * Math.exp(m[u]); // NaN stays NaN
+      out[u] = NodeRules.fromLog(m[u]); // NaN stays NaN
     }
     return out;
   }
 
-  /** ln(s/100) of scores (floored at 1e-9 so that a zero score stays finite). */
+  /** {@link NodeRules#logScore} of scores (a zero score gives −∞, as in the evaluator). */
   private static double[] logs(double[] score, double[] out) {
     for (int u = 0; u < score.length; u++) {
-      out[u] = Math.log(Math.max(score[u], 1e-9) / 100);
+      out[u] = NodeRules.logScore(score[u]);
+    }
+    return out;
+  }
+
+  /**
+   * {@link NodeRules#logScore} of scores rescaled from [0, 100] to [1, 100] ({@code 1 + 0.99·s}):
+   * the geometric alternative's leaves, so that a zero score does not make the whole index 0.
+   */
+  private static double[] rescaledLogs(double[] score, double[] out) {
+    for (int u = 0; u < score.length; u++) {
+      out[u] = NodeRules.logScore(GEOMETRIC_MIN + score[u] * (100 - GEOMETRIC_MIN) / 100);
     }
     return out;
   }
@@ -390,18 +394,11 @@ public final class Sensitivity {
       double[] index, double[] bandMin, boolean[] insufficient, int[] capBand) {
     byte[] b = new byte[index.length];
     for (int u = 0; u < index.length; u++) {
-      if (insufficient[u] || Double.isNaN(index[u])) {
-        b[u] = -1;
-        continue;
-      }
-      int k = bandMin.length - 1;
-      for (int j = 0; j < bandMin.length; j++) {
-        if (index[u] >= bandMin[j]) {
-          k = j;
-          break;
-        }
-      }
-      b[u] = (byte) Math.max(k, capBand[u]);
+      b[u] =
+          (byte)
+              (insufficient[u]
+                  ? -1
+                  : NodeRules.capped(NodeRules.band(index[u], bandMin), capBand[u]));
     }
     return b;
   }

@@ -1,5 +1,6 @@
 package dev.qinglian.model;
 
+import dev.qinglian.internal.kernel.NodeRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * <p>Instances are immutable and thread-safe.
  */
 public final class IndicatorModel {
+  /** The most override rules a model may have (the evaluator keeps the rules fired as bits). */
+  public static final int MAX_OVERRIDES = 64;
+
   private final Node root;
   private final List<Band> bands;
   private final List<OverrideRule> overrides;
@@ -27,6 +31,7 @@ public final class IndicatorModel {
   private final Map<String, Node> parents;
   private final Map<String, Integer> leafIndex;
   private final String weightsSource;
+  private final double[] bandMin;
 
   /**
    * Creates a model after checking that ids are unique, bands are ordered best first by strictly
@@ -81,10 +86,14 @@ public final class IndicatorModel {
     if (this.bands.isEmpty()) {
       throw new IllegalArgumentException("at least one band is required");
     }
+    this.bandMin = this.bands.stream().mapToDouble(Band::min).toArray();
     for (int i = 1; i < this.bands.size(); i++) {
       if (!(this.bands.get(i).min() < this.bands.get(i - 1).min())) {
         throw new IllegalArgumentException("bands must have strictly decreasing minimums");
       }
+    }
+    if (this.overrides.size() > MAX_OVERRIDES) {
+      throw new IllegalArgumentException("at most " + MAX_OVERRIDES + " override rules");
     }
     for (OverrideRule rule : this.overrides) {
       if (!leafIndex.containsKey(rule.indicator()) || band(rule.cap()).isEmpty()) {
@@ -236,12 +245,8 @@ public final class IndicatorModel {
 
   /** The band an index falls in (unrounded index; the last band catches everything below). */
   public Band classify(double index) {
-    for (Band band : bands) {
-      if (index >= band.min()) {
-        return band;
-      }
-    }
-    return bands.get(bands.size() - 1);
+    int k = NodeRules.band(index, bandMin);
+    return bands.get(k < 0 ? bands.size() - 1 : k);
   }
 
   /** Override rules in model order. */

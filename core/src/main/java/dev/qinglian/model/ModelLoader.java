@@ -327,6 +327,14 @@ public final class ModelLoader {
       if (items == null) {
         return out;
       }
+      if (items.size() > IndicatorModel.MAX_OVERRIDES) {
+        y.error(
+            "model.override.count",
+            items.get(IndicatorModel.MAX_OVERRIDES),
+            "overrides",
+            items.size(),
+            IndicatorModel.MAX_OVERRIDES);
+      }
       Map<String, Node> leaves = new HashMap<>();
       if (root != null) {
         collectLeaves(root, leaves);

@@ -74,4 +74,51 @@ class SensitivityTest {
     // first-order indices of independent inputs sum to at most 1 (plus estimation noise)
     assertTrue(sum <= 1.05, "sum " + sum);
   }
+
+  @Test
+  void aSampleWithTheModelsOwnChoicesIsTheEvaluatorsIndexEvenOverZeroScores() throws Exception {
+    // the default model made geometric everywhere: count indicators score 0 for some units, and
+    // the evaluator's geometric mean of a zero is 0 (NodeRules), so those units tie at index 0
+    // and are ranked together; a sample with nothing varied must give exactly these ranks (before
+    // the one rule, Sensitivity floored scores at 1e-9 and broke the ties)
+    String yaml =
+        Files.readString(TestFiles.root().resolve("indicators.yaml"))
+            .replace("  aggregation: arithmetic", "  aggregation: geometric");
+    IndicatorModel geo =
+        ModelLoader.load("geometric.yaml", new java.io.StringReader(yaml)).orElseThrow();
+    Dataset d = data.withModel(geo);
+    dev.qinglian.eval.PeriodResult nominal = new dev.qinglian.eval.Evaluator(geo).evaluate(d, OCT);
+    long zeros =
+        java.util.stream.IntStream.range(0, d.units().size())
+            .filter(u -> nominal.index(u) == 0)
+            .count();
+    assertTrue(zeros >= 2, "the demo has units whose geometric index is 0: " + zeros);
+    Sensitivity.Report r =
+        Sensitivity.run(d, OCT, new Sensitivity.Options(64, 1, 0, false, false, List.of()));
+    for (Sensitivity.UnitUncertainty u : r.units()) {
+      assertEquals(u.nominalRank(), u.rank5(), u.unit().id());
+      assertEquals(u.nominalRank(), u.rank95(), u.unit().id());
+      assertEquals(1.0, u.colours().get(u.nominalBand().id()), 0.0, u.unit().id());
+    }
+  }
+
+  @Test
+  void theGeometricAlternativeDoesNotTurnAGreenUnitRed() {
+    // only the aggregation varies: half the samples arithmetic (the model), half geometric over
+    // leaf scores rescaled to [1, 100]. A unit above 90 loses at most a few points to a zero
+    // leaf (weight w: a factor 0.01^w, e.g. w = 0.01 gives 0.955), never 30 points to red
+    Sensitivity.Report r =
+        Sensitivity.run(data, OCT, new Sensitivity.Options(400, 5, 0, true, false, List.of()));
+    dev.qinglian.eval.PeriodResult nominal =
+        new dev.qinglian.eval.Evaluator(data.model()).evaluate(data, OCT);
+    int checked = 0;
+    for (Sensitivity.UnitUncertainty u : r.units()) {
+      int pos = data.units().units().indexOf(u.unit());
+      if (nominal.index(pos) > 90) {
+        checked++;
+        assertTrue(u.colours().getOrDefault("red", 0.0) <= 0.05, u.unit().id() + " " + u.colours());
+      }
+    }
+    assertTrue(checked > 20, "units above 90: " + checked);
+  }
 }

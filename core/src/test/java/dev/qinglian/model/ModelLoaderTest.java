@@ -123,4 +123,25 @@ class ModelLoaderTest {
     Loaded<IndicatorModel> l = load(y.toString());
     assertEquals("model.yaml", l.diagnostics().get(0).code());
   }
+
+  @Test
+  void refusesMoreOverrideRulesThanTheEvaluatorKeepsAtTheFirstRuleTooMany() throws Exception {
+    // BANDS is lines 1-3, "overrides:" line 4, 65 rules on lines 5..69; the 65th, on line 69, is
+    // the first too
+    // many (the evaluator keeps the rules fired as the 64 bits of a long)
+    StringBuilder y = new StringBuilder(BANDS).append("overrides:\n");
+    for (int i = 0; i < 65; i++) {
+      y.append("  - {id: r").append(i).append(", indicator: a, above: 0, cap: bad}\n");
+    }
+    y.append("index:\n  id: I\n  children:\n    - {id: a, direction: higher, goalposts: [0, 1]}\n");
+    Loaded<IndicatorModel> l = load(y.toString());
+    assertEquals(List.of("model.override.count@69:5"), codesAndLines(l));
+    assertEquals(
+        "the model has 65 override rules; at most 64 are supported",
+        l.diagnostics().get(0).message(Locale.ENGLISH));
+    // 64 rules load
+    String sixtyFour =
+        y.toString().replace("  - {id: r64, indicator: a, above: 0, cap: bad}\n", "");
+    assertEquals(64, load(sixtyFour).orElseThrow().overrides().size());
+  }
 }

@@ -5,6 +5,7 @@ import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
+import dev.qinglian.cli.render.MapShapes;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.cli.render.ReportRenderer;
 import dev.qinglian.eval.Evaluator;
@@ -12,13 +13,11 @@ import dev.qinglian.monitor.Timeline;
 import dev.qinglian.monitor.Warning;
 import dev.qinglian.monitor.WarningRegister;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,23 +95,11 @@ public final class ReportCommand implements Callable<Integer> {
     // trends need the index and dimensions of every month; leaf detail only the last two
     Timeline t = Timeline.summary(new Evaluator(l.ws().model()), l.ws().data(), start, p, 2);
     Path geo = map != null ? map : l.ws().root().resolve("map.geojson");
-    List<Map<String, Object>> features = new ArrayList<>();
+    List<MapShapes> features = List.of();
     List<Path> inputsUsed = new ArrayList<>(l.ws().inputs());
     if (Files.isRegularFile(geo)) {
-      try {
-        Object f =
-            VerifyCommand.parse(Files.readString(geo, StandardCharsets.UTF_8)).get("features");
-        if (f instanceof List<?> list) {
-          for (Object o : list) {
-            if (o instanceof Map<?, ?> m) {
-              features.add((Map<String, Object>) m);
-            }
-          }
-        }
-        inputsUsed.add(geo);
-      } catch (IOException | RuntimeException e) {
-        throw new CliException(ExitCode.INPUT, geo + " is not valid GeoJSON: " + e.getMessage());
-      }
+      features = MapShapes.read(geo);
+      inputsUsed.add(geo);
     } else if (map != null) {
       throw new CliException(ExitCode.UNREADABLE, "file not found: " + map);
     }

@@ -1,5 +1,8 @@
 package dev.qinglian.cli.commands;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qinglian.cli.render.Numbers;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,28 +14,48 @@ import java.util.Map;
 final class Revisions {
   private Revisions() {}
 
+  /** Numbers read as written (BigDecimal), so that a value is compared and shown by its text. */
+  static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
   /** One line per changed unit ("B12 80.0 yellow → 78.1 yellow"), in the earlier rank order. */
   static List<String> between(String before, String after) throws IOException {
-    Map<String, Map<?, ?>> now = new LinkedHashMap<>();
-    for (Object o : (List<?>) VerifyCommand.parse(after).get("units")) {
-      now.put(String.valueOf(((Map<?, ?>) o).get("unit")), (Map<?, ?>) o);
-    }
+    Map<String, JsonNode> now = byUnit(MAPPER.readTree(after).path("units"));
     List<String> changed = new ArrayList<>();
-    for (Object o : (List<?>) VerifyCommand.parse(before).get("units")) {
-      Map<?, ?> a = (Map<?, ?>) o;
-      Map<?, ?> b = now.get(String.valueOf(a.get("unit")));
-      if (b == null
-          || !String.valueOf(a.get("index")).equals(String.valueOf(b.get("index")))
-          || !String.valueOf(a.get("colour")).equals(String.valueOf(b.get("colour")))) {
-        changed.add(a.get("unit") + " " + show(a) + " → " + (b == null ? "absent" : show(b)));
+    for (JsonNode a : MAPPER.readTree(before).path("units")) {
+      JsonNode b = now.get(text(a, "unit"));
+      if (differs(a, b)) {
+        changed.add(text(a, "unit") + " " + show(a) + " → " + (b == null ? "absent" : show(b)));
       }
     }
     return changed;
   }
 
-  private static String show(Map<?, ?> u) {
-    Object i = u.get("index");
-    String index = i == null ? "—" : Numbers.fixed(Double.parseDouble(String.valueOf(i)), 1, "—");
-    return index + " " + u.get("colour");
+  /** The units of a result's {@code units} list by id. */
+  static Map<String, JsonNode> byUnit(JsonNode units) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    for (JsonNode u : units) {
+      out.put(text(u, "unit"), u);
+    }
+    return out;
+  }
+
+  /** True when a unit's index or colour differ between two results (absent in the second). */
+  static boolean differs(JsonNode then, JsonNode now) {
+    return now == null
+        || !text(now, "index").equals(text(then, "index"))
+        || !text(now, "colour").equals(text(then, "colour"));
+  }
+
+  /** A field's value as written (a number's text, a string's content; "null" when absent). */
+  static String text(JsonNode o, String field) {
+    JsonNode v = o.get(field);
+    return v == null || v.isNull() ? "null" : v.asText();
+  }
+
+  private static String show(JsonNode u) {
+    JsonNode i = u.get("index");
+    String index = i == null || !i.isNumber() ? "—" : Numbers.fixed(i.asDouble(), 1, "—");
+    return index + " " + text(u, "colour");
   }
 }

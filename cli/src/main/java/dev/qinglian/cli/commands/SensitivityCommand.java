@@ -161,6 +161,13 @@ public final class SensitivityCommand implements Callable<Integer> {
           .append(String.format(Locale.ROOT, "%-16s %.3f", e.getKey(), e.getValue()))
           .append('\n');
     }
+    if (!noAggregation) {
+      sb.append(
+          lang.equals("zh")
+              ? "几何平均的替代方案先将叶指标得分由 [0, 100] 线性换算到 [1, 100]（零分不使整个指数为 0）。\n"
+              : "The geometric alternative rescales leaf scores from [0, 100] to [1, 100] before the"
+                  + " geometric mean (a zero score would make the whole index 0).\n");
+    }
     long fragile = r.units().stream().filter(Sensitivity.UnitUncertainty::fragile).count();
     sb.append(
         lang.equals("zh")

@@ -1,8 +1,7 @@
 package dev.qinglian.cli.commands;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
@@ -17,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,46 +68,29 @@ public final class VerifyCommand implements Callable<Integer> {
     if (!Files.isRegularFile(resultFile)) {
       throw new CliException(ExitCode.UNREADABLE, "file not found: " + resultFile);
     }
-    String published = Files.readString(resultFile, StandardCharsets.UTF_8);
-    Map<String, Object> json;
-    try {
-      json = parse(published);
-    } catch (IOException | RuntimeException e) {
-      throw new CliException(
-          ExitCode.INPUT, resultFile + " is not a qinglian result: " + e.getMessage());
-    }
-    if (!"qinglian".equals(json.get("tool"))
-        || !"score".equals(json.get("command"))
-        || !(json.get("period") instanceof String)) {
-      throw new CliException(
-          ExitCode.INPUT, resultFile + " is not a result of qinglian score --format json");
-    }
+    byte[] published = Files.readAllBytes(resultFile);
+    Result json = Result.of(resultFile, published);
     inputs.workspace = workspace;
     Common.Loaded l = Common.load(null, inputs, "en", spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     List<String> differences = new ArrayList<>();
     // 1. the inputs
-    Map<String, String> recorded = new LinkedHashMap<>();
-    for (Object o : list(json.get("inputs"))) {
-      Map<?, ?> m = (Map<?, ?>) o;
-      recorded.put(String.valueOf(m.get("file")), String.valueOf(m.get("sha256")));
-    }
     Map<String, String> now = new LinkedHashMap<>();
     for (Path p : l.ws().inputs()) {
       now.put(l.ws().display(p), Hashes.sha256(p));
     }
-    Map<?, ?> model = (Map<?, ?>) json.get("model");
-    if (model != null && !Hashes.modelSha256(l.ws()).equals(model.get("sha256"))) {
+    String modelNow = Hashes.modelSha256(l.ws());
+    if (json.modelSha256 != null && !modelNow.equals(json.modelSha256)) {
       differences.add(
           "model "
-              + model.get("file")
+              + json.modelFile
               + ": sha256 "
-              + model.get("sha256")
+              + json.modelSha256
               + " then, "
-              + Hashes.modelSha256(l.ws())
+              + modelNow
               + " now");
     }
-    recorded.forEach(
+    json.inputs.forEach(
         (f, h) -> {
           if (!now.containsKey(f)) {
             differences.add("input " + f + " is missing now");
@@ -117,20 +100,17 @@ public final class VerifyCommand implements Callable<Integer> {
           }
         });
     now.keySet().stream()
-        .filter(f -> !recorded.containsKey(f))
+        .filter(f -> !json.inputs.containsKey(f))
         .forEach(f -> differences.add("input " + f + " is new"));
-    if (!String.valueOf(json.get("version")).equals(dev.qinglian.cli.VersionProvider.version())) {
-      differences.add(
-          "written by qinglian "
-              + json.get("version")
-              + ", this is "
-              + dev.qinglian.cli.VersionProvider.version());
+    String version = dev.qinglian.cli.VersionProvider.version();
+    if (!json.version.equals(version)) {
+      differences.add("written by qinglian " + json.version + ", this is " + version);
     }
     // 2. the result
-    YearMonth p = Common.month(l.ws(), (String) json.get("period"), "period");
+    YearMonth p = Common.month(l.ws(), json.period.toString(), "period");
     PeriodResult[] both = Common.evaluateWithPrevious(l.ws(), p);
     String again = new ScoreRenderer(l.ws(), both[0], both[1], Labels.of("en")).json();
-    if (again.equals(published)) {
+    if (Arrays.equals(again.getBytes(StandardCharsets.UTF_8), published)) {
       out.println(
           "verified: "
               + resultFile
@@ -139,34 +119,27 @@ public final class VerifyCommand implements Callable<Integer> {
               + ", "
               + both[0].size()
               + " units, "
-              + recorded.size()
+              + json.inputs.size()
               + " inputs)");
       return ExitCode.OK;
     }
-    Map<String, Object> fresh = parse(again);
-    Map<String, Map<?, ?>> byUnit = new LinkedHashMap<>();
-    for (Object o : list(fresh.get("units"))) {
-      byUnit.put(String.valueOf(((Map<?, ?>) o).get("unit")), (Map<?, ?>) o);
-    }
+    Map<String, JsonNode> byUnit = Revisions.byUnit(MAPPER.readTree(again).path("units"));
     int shown = 0;
     int units = 0;
-    for (Object o : list(json.get("units"))) {
-      Map<?, ?> then = (Map<?, ?>) o;
-      Map<?, ?> x = byUnit.get(String.valueOf(then.get("unit")));
-      if (x == null
-          || !String.valueOf(x.get("index")).equals(String.valueOf(then.get("index")))
-          || !String.valueOf(x.get("colour")).equals(String.valueOf(then.get("colour")))) {
+    for (JsonNode then : json.units) {
+      JsonNode x = byUnit.get(then.path("unit").asText());
+      if (Revisions.differs(then, x)) {
         units++;
         if (shown++ < 20) {
           differences.add(
               "unit "
-                  + then.get("unit")
+                  + text(then, "unit")
                   + ": index "
-                  + then.get("index")
+                  + text(then, "index")
                   + " "
-                  + then.get("colour")
+                  + text(then, "colour")
                   + " then, "
-                  + (x == null ? "absent" : x.get("index") + " " + x.get("colour"))
+                  + (x == null ? "absent" : text(x, "index") + " " + text(x, "colour"))
                   + " now");
         }
       }
@@ -185,48 +158,100 @@ public final class VerifyCommand implements Callable<Integer> {
     return ExitCode.INPUT;
   }
 
-  private static List<?> list(Object o) {
-    return o instanceof List<?> l ? l : List.of();
+  private static final ObjectMapper MAPPER = Revisions.MAPPER;
+
+  private static String text(JsonNode o, String field) {
+    return Revisions.text(o, field);
   }
 
-  /** A JSON document as maps, lists, strings, numbers (as their text), booleans and nulls. */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> parse(String text) throws IOException {
-    try (JsonParser p = new JsonFactory().createParser(text)) {
-      Object v = value(p, p.nextToken());
-      if (!(v instanceof Map)) {
-        throw new IOException("not a JSON object");
-      }
-      return (Map<String, Object>) v;
-    }
-  }
+  /**
+   * The parts of a published result that verify reads, each checked for its type, so that a damaged
+   * or forged document is refused with what is wrong in it, never an internal error.
+   */
+  record Result(
+      String version,
+      YearMonth period,
+      String modelFile,
+      String modelSha256,
+      Map<String, String> inputs,
+      List<JsonNode> units) {
 
-  private static Object value(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.START_OBJECT) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        m.put(name, value(p, p.nextToken()));
+    static Result of(Path file, byte[] bytes) {
+      JsonNode root;
+      try {
+        root = MAPPER.readTree(bytes);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw notResult(file, e.getOriginalMessage());
+      } catch (IOException e) {
+        throw notResult(file, e.getMessage());
       }
-      return m;
-    }
-    if (t == JsonToken.START_ARRAY) {
-      List<Object> l = new ArrayList<>();
-      for (JsonToken x = p.nextToken(); x != JsonToken.END_ARRAY; x = p.nextToken()) {
-        l.add(value(p, x));
+      if (root == null || !root.isObject()) {
+        throw notResult(file, "not a JSON object");
       }
-      return l;
+      if (!"qinglian".equals(root.path("tool").asText(null))
+          || !"score".equals(root.path("command").asText(null))) {
+        throw new CliException(
+            ExitCode.INPUT, file + " is not a result of qinglian score --format json");
+      }
+      YearMonth period;
+      try {
+        period = YearMonth.parse(string(file, root, "period"));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw notResult(file, "'period' is not a month (YYYY-MM): " + root.get("period"));
+      }
+      String modelFile = null;
+      String modelSha = null;
+      JsonNode model = root.get("model");
+      if (model != null && !model.isNull()) {
+        if (!model.isObject()) {
+          throw notResult(file, "'model' must be an object with file and sha256");
+        }
+        modelFile = string(file, model, "file");
+        modelSha = string(file, model, "sha256");
+      }
+      Map<String, String> inputs = new LinkedHashMap<>();
+      int i = 0;
+      for (JsonNode in : array(file, root, "inputs")) {
+        i++;
+        if (!in.isObject()) {
+          throw notResult(file, "inputs entry " + i + " must be an object with file and sha256");
+        }
+        inputs.put(string(file, in, "file"), string(file, in, "sha256"));
+      }
+      List<JsonNode> units = new ArrayList<>();
+      i = 0;
+      for (JsonNode u : array(file, root, "units")) {
+        i++;
+        if (!u.isObject() || !u.path("unit").isTextual()) {
+          throw notResult(file, "units entry " + i + " must be an object with a unit id");
+        }
+        units.add(u);
+      }
+      String version = root.path("version").asText("");
+      return new Result(version, period, modelFile, modelSha, inputs, units);
     }
-    if (t == null) {
-      throw new IOException("truncated JSON");
+
+    private static String string(Path file, JsonNode o, String field) {
+      JsonNode v = o.get(field);
+      if (v == null || !v.isTextual()) {
+        throw notResult(file, "'" + field + "' must be a string");
+      }
+      return v.asText();
     }
-    return switch (t) {
-      case VALUE_STRING -> p.getText();
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getText();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NULL -> null;
-      default -> throw new IOException("unexpected " + t);
-    };
+
+    private static Iterable<JsonNode> array(Path file, JsonNode o, String field) {
+      JsonNode v = o.get(field);
+      if (v == null || v.isNull()) {
+        return List.of();
+      }
+      if (!v.isArray()) {
+        throw notResult(file, "'" + field + "' must be a list");
+      }
+      return v;
+    }
+
+    private static CliException notResult(Path file, String why) {
+      return new CliException(ExitCode.INPUT, file + " is not a qinglian result: " + why);
+    }
   }
 }

@@ -27,7 +27,7 @@ public final class ReportRenderer {
   private final Workspace ws;
   private final Timeline timeline;
   private final Labels labels;
-  private final List<Map<String, Object>> features;
+  private final List<MapShapes> features;
   private final List<Warning> openWarnings;
   private final boolean zh;
   private final IndicatorModel model;
@@ -36,8 +36,7 @@ public final class ReportRenderer {
   /**
    * A report of the timeline's last month.
    *
-   * @param features GeoJSON features (maps with {@code properties.unit} and a Polygon or
-   *     MultiPolygon {@code geometry}); may be empty
+   * @param features the map's units' outlines; may be empty
    * @param openWarnings the open warnings of the register
    * @param maxCards at most this many units get a card (trend and dimension bars): those at the
    *     bottom of the ranking, who need attention first (a card is about 1.5 KB of HTML: a province
@@ -47,7 +46,7 @@ public final class ReportRenderer {
       Workspace ws,
       Timeline timeline,
       Labels labels,
-      List<Map<String, Object>> features,
+      List<MapShapes> features,
       List<Warning> openWarnings,
       int maxCards) {
     this.maxCards = Math.max(0, maxCards);
@@ -172,13 +171,8 @@ public final class ReportRenderer {
     double minY = Double.MAX_VALUE;
     double maxY = -Double.MAX_VALUE;
     List<Object[]> shapes = new ArrayList<>();
-    for (Map<String, Object> f : features) {
-      Map<?, ?> props = (Map<?, ?>) f.get("properties");
-      Map<?, ?> geom = (Map<?, ?>) f.get("geometry");
-      if (props == null || geom == null || props.get("unit") == null) {
-        continue;
-      }
-      List<List<double[]>> rings = rings(geom);
+    for (MapShapes f : features) {
+      List<List<double[]>> rings = f.rings();
       for (List<double[]> ring : rings) {
         for (double[] p : ring) {
           minX = Math.min(minX, p[0]);
@@ -187,7 +181,7 @@ public final class ReportRenderer {
           maxY = Math.max(maxY, p[1]);
         }
       }
-      shapes.add(new Object[] {String.valueOf(props.get("unit")), rings});
+      shapes.add(new Object[] {f.unit(), rings});
     }
     java.util.Set<String> mapped = new java.util.HashSet<>();
     if (!shapes.isEmpty()) {
@@ -286,30 +280,6 @@ public final class ReportRenderer {
           .append(' ');
     }
     sb.append("</p>\n</section>\n");
-  }
-
-  /** Polygon / MultiPolygon outer rings as lists of [lon, lat]. */
-  private static List<List<double[]>> rings(Map<?, ?> geom) {
-    List<List<double[]>> out = new ArrayList<>();
-    Object coords = geom.get("coordinates");
-    String type = String.valueOf(geom.get("type"));
-    List<?> polys = type.equals("MultiPolygon") ? (List<?>) coords : List.of(coords);
-    for (Object poly : polys) {
-      if (!(poly instanceof List<?> rs) || rs.isEmpty()) {
-        continue;
-      }
-      List<double[]> ring = new ArrayList<>();
-      for (Object pt : (List<?>) rs.get(0)) {
-        List<?> xy = (List<?>) pt;
-        ring.add(
-            new double[] {
-              Double.parseDouble(String.valueOf(xy.get(0))),
-              Double.parseDouble(String.valueOf(xy.get(1)))
-            });
-      }
-      out.add(ring);
-    }
-    return out;
   }
 
   private void table(StringBuilder sb, PeriodResult now, PeriodResult before) {

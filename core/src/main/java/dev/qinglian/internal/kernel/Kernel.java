@@ -93,9 +93,6 @@ public final class Kernel {
       }
     }
     bandMin = bands.stream().mapToDouble(Band::min).toArray();
-    if (rules.size() > 63) {
-      throw new IllegalArgumentException("at most 63 override rules are supported");
-    }
   }
 
   /** Number of nodes (pre-order, root at 0). */
@@ -391,40 +388,20 @@ public final class Kernel {
       java.util.Arrays.fill(den, 0);
       boolean geo = geometric[i];
       for (int c : children[i]) {
-        double w = weight[c];
-        double[] s = score[c];
-        int off = tileNode[c] ? from : 0; // a tile buffer starts at the tile's first unit
-        for (int u = from; u < to; u++) {
-          double v = s[u - off];
-          if (!Double.isNaN(v)) {
-            n[u] += geo ? w * Math.log(v / 100) : w * v;
-            den[u - from] += w;
-          }
-        }
+        // a tile buffer starts at the tile's first unit
+        NodeRules.addChild(
+            score[c], tileNode[c] ? from : 0, weight[c], geo, n, 0, den, from, from, to);
       }
-      for (int u = from; u < to; u++) {
-        double d = den[u - from];
-        n[u] = d == 0 ? Double.NaN : (geo ? 100 * Math.exp(n[u] / d) : n[u] / d);
-      }
+      NodeRules.finish(n, 0, den, from, geo, from, to);
     }
   }
 
   private void classify(Output out, double[][] raw, byte[][] flags, int from, int to) {
     double[] index = out.score[0];
     double minCoverage = model.missing().minCoverage();
-    int worst = bandMin.length - 1;
     for (int u = from; u < to; u++) {
       double x = index[u];
-      int b = -1;
-      if (!Double.isNaN(x)) {
-        b = worst;
-        for (int k = 0; k < bandMin.length; k++) {
-          if (x >= bandMin[k]) {
-            b = k;
-            break;
-          }
-        }
-      }
+      int b = NodeRules.band(x, bandMin);
       out.uncapped[u] = b;
       long fired = 0;
       int capped = b;
@@ -437,9 +414,7 @@ public final class Kernel {
                 .comparison()
                 .test(v, model.overrides().get(r).threshold())) {
           fired |= 1L << r;
-          if (capped >= 0 && ruleCap[r] > capped) {
-            capped = ruleCap[r];
-          }
+          capped = NodeRules.capped(capped, ruleCap[r]);
         }
       }
       out.rules[u] = fired;

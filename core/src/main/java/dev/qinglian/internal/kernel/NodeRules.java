@@ -1,0 +1,92 @@
+package dev.qinglian.internal.kernel;
+
+/**
+ * The one definition of how an inner node aggregates its children and how an index is classified:
+ * the evaluator's {@link Kernel}, {@code Sensitivity}'s re-aggregation of every sample and the
+ * model's {@code classify} all call these, so that a sample with the model's own weights and
+ * aggregation gives the evaluator's index bit for bit.
+ *
+ * <p><b>Aggregation.</b> A node's score is the weighted mean of its children that have a score, the
+ * weights re-normalised over those children: arithmetic {@code Σ w·s / Σ w}, or geometric relative
+ * to 100, {@code 100·exp(Σ w·ln(s/100) / Σ w)}, so that all-100 children give exactly 100. NaN when
+ * no child has a score. The geometric mean of a zero score is 0 (ln 0 = −∞).
+ *
+ * <p><b>Classification.</b> The first band (best first) whose lower bound the unrounded index
+ * reaches; the last band catches everything below.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class NodeRules {
+  private NodeRules() {}
+
+  /** A score as the geometric mean sums it: {@code ln(s/100)}. */
+  public static double logScore(double s) {
+    return Math.log(s / 100);
+  }
+
+  /** A score from the weighted mean of its children's {@link #logScore}s. */
+  public static double fromLog(double meanLog) {
+    return 100 * Math.exp(meanLog);
+  }
+
+  /**
+   * Adds one child's weighted scores of units {@code from..to} to a node's sums: {@code num[u -
+   * numOff] += w·t(s[u - sOff])} and {@code den[u - denOff] += w} where the child has a score, with
+   * {@code t} the identity or, when {@code log}, {@link #logScore}.
+   */
+  public static void addChild(
+      double[] s,
+      int sOff,
+      double w,
+      boolean log,
+      double[] num,
+      int numOff,
+      double[] den,
+      int denOff,
+      int from,
+      int to) {
+    for (int u = from; u < to; u++) {
+      double v = s[u - sOff];
+      if (!Double.isNaN(v)) {
+        num[u - numOff] += log ? w * logScore(v) : w * v;
+        den[u - denOff] += w;
+      }
+    }
+  }
+
+  /**
+   * Turns a node's sums into its score in place: {@code num[u - numOff]} becomes NaN where {@code
+   * den} is 0, else {@code num/den} (arithmetic) or {@code fromLog(num/den)} (geometric, when
+   * {@code geometric}). Summed over {@link #logScore}s with {@code geometric} false, the result is
+   * the mean of the logarithms, which a geometric parent can sum as it is.
+   */
+  public static void finish(
+      double[] num, int numOff, double[] den, int denOff, boolean geometric, int from, int to) {
+    for (int u = from; u < to; u++) {
+      double d = den[u - denOff];
+      double m = num[u - numOff] / d;
+      num[u - numOff] = d == 0 ? Double.NaN : (geometric ? fromLog(m) : m);
+    }
+  }
+
+  /**
+   * The band position of an index: the first of {@code bandMin} (best first) the index reaches, the
+   * last when it reaches none; -1 for NaN.
+   */
+  public static int band(double index, double[] bandMin) {
+    if (Double.isNaN(index)) {
+      return -1;
+    }
+    for (int k = 0; k < bandMin.length; k++) {
+      if (index >= bandMin[k]) {
+        return k;
+      }
+    }
+    return bandMin.length - 1;
+  }
+
+  /** The colour after an override cap: the worse of the two positions (-1: no colour, no cap). */
+  public static int capped(int band, int cap) {
+    return band >= 0 && cap > band ? cap : band;
+  }
+}
