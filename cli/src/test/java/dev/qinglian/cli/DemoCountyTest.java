@@ -3,8 +3,7 @@ package dev.qinglian.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qinglian.cli.options.InputOptions;
-import dev.qinglian.cli.workspace.Workspace;
+import dev.qinglian.Workspace;
 import dev.qinglian.eval.Evaluator;
 import dev.qinglian.eval.PeriodResult;
 import dev.qinglian.monitor.Explanation;
@@ -25,10 +24,9 @@ class DemoCountyTest {
 
   @BeforeAll
   static void load() {
-    InputOptions o = new InputOptions();
-    o.workspace = Golden.demo();
-    ws = Workspace.load(o);
-    assertTrue(!ws.hasErrors(), ws.diagnostics().toString());
+    dev.qinglian.diag.Loaded<Workspace> loaded = Workspace.open(Golden.demo());
+    assertTrue(!loaded.hasErrors(), loaded.diagnostics().toString());
+    ws = loaded.value();
     evaluator = new Evaluator(ws.model());
   }
 

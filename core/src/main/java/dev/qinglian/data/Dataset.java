@@ -97,7 +97,14 @@ public final class Dataset {
     List<String> a = model.leaves().stream().map(n -> n.id()).toList();
     List<String> b = other.leaves().stream().map(n -> n.id()).toList();
     if (!a.equals(b)) {
-      throw new IllegalArgumentException("the models have different indicators");
+      List<String> gone = a.stream().filter(id -> !b.contains(id)).limit(5).toList();
+      List<String> added = b.stream().filter(id -> !a.contains(id)).limit(5).toList();
+      throw new IllegalArgumentException(
+          "the data were read for a model with other indicators"
+              + (gone.isEmpty() ? "" : "; not in the new model: " + String.join(", ", gone))
+              + (added.isEmpty() ? "" : "; new: " + String.join(", ", added))
+              + (gone.isEmpty() && added.isEmpty() ? " (the same ids in another order)" : "")
+              + "; read the data again for the new model");
     }
     return new Dataset(other, units, firstMonth, values, files);
   }

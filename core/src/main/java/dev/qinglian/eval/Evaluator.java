@@ -49,7 +49,11 @@ public final class Evaluator {
   /**
    * Evaluates one month.
    *
-   * @throws IllegalArgumentException when the dataset was read for another model
+   * <p>The dataset may have been read for another model with the same indicators in the same order
+   * (other weights, aggregation, missing-data policy or normalisation): its values are evaluated
+   * with this model.
+   *
+   * @throws IllegalArgumentException when the dataset was read for a model with other indicators
    */
   public PeriodResult evaluate(Dataset data, YearMonth period) {
     return evaluate(data, period, true);
@@ -61,16 +65,15 @@ public final class Evaluator {
    * bit, as a {@link PeriodResult#withoutLeafDetail()} result; cheaper for large registers, since
    * the leaves' score columns are not built (see {@code Kernel.evaluate}).
    *
-   * @throws IllegalArgumentException when the dataset was read for another model
+   * @throws IllegalArgumentException when the dataset was read for a model with other indicators
    */
   public PeriodResult evaluateSummary(Dataset data, YearMonth period) {
     return evaluate(data, period, false);
   }
 
-  private PeriodResult evaluate(Dataset data, YearMonth period, boolean detail) {
-    if (data.model() != model) {
-      throw new IllegalArgumentException("the dataset was read for another model");
-    }
+  private PeriodResult evaluate(Dataset given, YearMonth period, boolean detail) {
+    // read for other weights, policy or methods: the same columns
+    Dataset data = given.model() == model ? given : given.withModel(model);
     UnitRegister register = data.units();
     int units = register.size();
     int leaves = model.leaves().size();

@@ -78,13 +78,21 @@ public final class ModelLoader {
     String name = file.toString();
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      Loaded<IndicatorModel> model = load(name, new StringReader(text));
-      String overlay = overlayOf(text);
+      Parse parse = new Parse(name, new ArrayList<>());
+      Loaded<IndicatorModel> model = load(name, parse, new StringReader(text));
+      String overlay = parse.overlay;
       if (model.hasErrors() || overlay == null) {
         return model;
       }
-      Loaded<IndicatorModel> applied =
-          WeightsOverlay.apply(model.value(), file.resolveSibling(overlay));
+      Path overlayFile;
+      try {
+        overlayFile = file.resolveSibling(overlay);
+      } catch (java.nio.file.InvalidPathException e) {
+        return new Loaded<>(
+            null,
+            List.of(Diagnostic.error("file.unreadable", Location.of(overlay), e.getMessage())));
+      }
+      Loaded<IndicatorModel> applied = WeightsOverlay.apply(model.value(), overlayFile);
       List<Diagnostic> all = new ArrayList<>(model.diagnostics());
       all.addAll(applied.diagnostics());
       return new Loaded<>(applied.value(), all);
@@ -96,33 +104,27 @@ public final class ModelLoader {
 
   /**
    * The weights overlay a model file names with {@code weights-overlay} (resolved next to it), if
-   * any; for provenance.
+   * any; for provenance. The file is composed as YAML and the top-level key read (nothing else is
+   * checked: {@link #load(Path)} reports the problems).
    */
   public static java.util.Optional<Path> overlayOf(Path modelFile) {
-    try {
-      String o = overlayOf(Files.readString(modelFile, StandardCharsets.UTF_8));
-      return o == null
-          ? java.util.Optional.empty()
-          : java.util.Optional.of(modelFile.resolveSibling(o));
-    } catch (IOException | java.io.UncheckedIOException e) {
+    try (Reader r = Files.newBufferedReader(modelFile, StandardCharsets.UTF_8)) {
+      YamlReader y = new YamlReader(modelFile.toString(), new ArrayList<>());
+      org.yaml.snakeyaml.nodes.Node doc = y.compose(r);
+      if (doc instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+        for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+          if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k
+              && k.getValue().equals("weights-overlay")
+              && t.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode v
+              && !v.getValue().isBlank()) {
+            return java.util.Optional.of(modelFile.resolveSibling(v.getValue().strip()));
+          }
+        }
+      }
+      return java.util.Optional.empty();
+    } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
       return java.util.Optional.empty();
     }
-  }
-
-  /** The value of a top-level {@code weights-overlay:} line, or null. */
-  private static String overlayOf(String text) {
-    for (String line : text.split("\\R")) {
-      if (line.startsWith("weights-overlay:")) {
-        String v = line.substring("weights-overlay:".length()).strip();
-        int hash = v.indexOf(" #");
-        v = (hash >= 0 ? v.substring(0, hash) : v).strip();
-        if (v.length() >= 2 && (v.startsWith("\"") || v.startsWith("'"))) {
-          v = v.substring(1, v.length() - 1);
-        }
-        return v.isEmpty() ? null : v;
-      }
-    }
-    return null;
   }
 
   /** Name under which the built-in default model appears in diagnostics. */
@@ -152,10 +154,14 @@ public final class ModelLoader {
 
   /** Reads a model from a reader; {@code file} names it in diagnostics. */
   public static Loaded<IndicatorModel> load(String file, Reader reader) {
-    List<Diagnostic> diags = new ArrayList<>();
+    return load(file, new Parse(file, new ArrayList<>()), reader);
+  }
+
+  private static Loaded<IndicatorModel> load(String file, Parse parse, Reader reader) {
+    List<Diagnostic> diags = parse.diags;
     IndicatorModel model;
     try {
-      model = new Parse(file, diags).run(reader);
+      model = parse.run(reader);
     } catch (RuntimeException e) {
       // a combination the checks above did not foresee: still a diagnostic, never a crash
       diags.add(
@@ -183,6 +189,9 @@ public final class ModelLoader {
     private final List<Diagnostic> diags;
     private final Map<String, org.yaml.snakeyaml.nodes.Node> ids = new HashMap<>();
 
+    /** The top-level {@code weights-overlay} file name, or null. */
+    String overlay;
+
     Parse(String file, List<Diagnostic> diags) {
       this.y = new YamlReader(file, diags);
       this.diags = diags;
@@ -196,6 +205,10 @@ public final class ModelLoader {
       Map<String, org.yaml.snakeyaml.nodes.Node> top = y.mapping(doc, "", TOP);
       if (top == null) {
         return null;
+      }
+      if (top.containsKey("weights-overlay")) {
+        String o = y.text(top.get("weights-overlay"), "weights-overlay");
+        overlay = o == null || o.isBlank() ? null : o.strip();
       }
       String language =
           top.containsKey("language")

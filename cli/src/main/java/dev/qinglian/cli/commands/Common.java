@@ -1,10 +1,11 @@
 package dev.qinglian.cli.commands;
 
+import dev.qinglian.Workspace;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.OutputOptions;
 import dev.qinglian.cli.render.Labels;
-import dev.qinglian.cli.workspace.Workspace;
+import dev.qinglian.cli.workspace.WorkspaceLoader;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -52,8 +53,8 @@ final class Common {
       String lang,
       java.io.PrintWriter err) {
     inputs.workspace = param == null ? inputs.workspace : param.workspace;
-    Workspace ws = Workspace.load(inputs);
-    Labels labels = labels(lang, ws);
+    dev.qinglian.diag.Loaded<Workspace> ws = WorkspaceLoader.load(inputs, true);
+    Labels labels = labels(lang, ws.value());
     if (ws.hasErrors()) {
       new dev.qinglian.cli.render.DiagnosticPrinter(labels).print(ws.diagnostics(), err);
       throw new CliException(ExitCode.INPUT, labels.get("input.errors"));
@@ -61,7 +62,7 @@ final class Common {
     if (!ws.diagnostics().isEmpty()) {
       err.println(labels.get("input.warnings", ws.diagnostics().size()));
     }
-    return new Loaded(ws, labels);
+    return new Loaded(ws.value(), labels);
   }
 
   /** Loads the model and the register only (no data yet); fails like {@link #load}. */
@@ -71,13 +72,13 @@ final class Common {
       String lang,
       java.io.PrintWriter err) {
     inputs.workspace = param == null ? inputs.workspace : param.workspace;
-    Workspace ws = Workspace.load(inputs, false);
-    Labels labels = labels(lang, ws);
+    dev.qinglian.diag.Loaded<Workspace> ws = WorkspaceLoader.load(inputs, false);
+    Labels labels = labels(lang, ws.value());
     if (ws.hasErrors()) {
       new dev.qinglian.cli.render.DiagnosticPrinter(labels).print(ws.diagnostics(), err);
       throw new CliException(ExitCode.INPUT, labels.get("input.errors"));
     }
-    return new Loaded(ws, labels);
+    return new Loaded(ws.value(), labels);
   }
 
   /** The month asked for, or the latest with data; it must have data. */

@@ -1,5 +1,6 @@
 package dev.qinglian.cli.commands;
 
+import dev.qinglian.Workspace;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.FormatOption;
@@ -10,7 +11,6 @@ import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Labels;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.cli.render.ScoreRenderer;
-import dev.qinglian.cli.workspace.Workspace;
 import dev.qinglian.eval.PeriodResult;
 import java.io.IOException;
 import java.io.PrintWriter;

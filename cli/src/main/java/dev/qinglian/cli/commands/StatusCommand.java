@@ -1,11 +1,11 @@
 package dev.qinglian.cli.commands;
 
+import dev.qinglian.Workspace;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Numbers;
 import dev.qinglian.cli.render.TextTable;
-import dev.qinglian.cli.workspace.Workspace;
 import dev.qinglian.data.DataReader;
 import dev.qinglian.data.Dataset;
 import dev.qinglian.data.ReadOptions;
@@ -69,11 +69,8 @@ public final class StatusCommand implements Callable<Integer> {
     List<Path> given = inputs.data.isEmpty() ? List.of(ws.root().resolve("data")) : inputs.data;
     for (Path g : given) {
       if (Files.exists(g)) {
-        try {
-          all.addAll(Workspace.dataFiles(List.of(g)));
-        } catch (dev.qinglian.cli.CliException e) {
-          // an empty data folder: nothing has arrived
-        }
+        // an empty data folder: nothing has arrived
+        all.addAll(Workspace.dataFiles(List.of(g)).value());
       }
     }
     boolean zh = l.labels().lang().equals("zh");

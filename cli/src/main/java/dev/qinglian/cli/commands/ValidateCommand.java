@@ -1,12 +1,13 @@
 package dev.qinglian.cli.commands;
 
+import dev.qinglian.Workspace;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
 import dev.qinglian.cli.render.Labels;
-import dev.qinglian.cli.workspace.Workspace;
+import dev.qinglian.cli.workspace.WorkspaceLoader;
 import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.eval.Gaps;
 import java.io.PrintWriter;
@@ -54,11 +55,12 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     inputs.workspace = workspace.workspace;
-    Workspace ws = Workspace.load(inputs);
+    dev.qinglian.diag.Loaded<Workspace> loaded = WorkspaceLoader.load(inputs, true);
+    Workspace ws = loaded.value();
     Labels labels = Common.labels(lang, ws);
-    List<Diagnostic> all = new ArrayList<>(ws.diagnostics());
+    List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     YearMonth month = null;
-    if (ws.data() != null) {
+    if (ws != null && ws.data() != null) {
       month =
           periodOption.period != null
               ? Common.period(periodOption.period, "--period")
@@ -66,7 +68,7 @@ public final class ValidateCommand implements Callable<Integer> {
       all.addAll(Gaps.of(ws.data(), month));
     }
     new DiagnosticPrinter(labels).print(all, err);
-    if (ws.hasErrors()) {
+    if (loaded.hasErrors()) {
       return ExitCode.INPUT;
     }
     List<YearMonth> periods = ws.data().periods();

@@ -63,7 +63,7 @@ public final class WarnCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** A footer naming the tool, the month and the SHA-256 of the model and of every input. */
-  static String provenance(dev.qinglian.cli.workspace.Workspace ws, YearMonth p) {
+  static String provenance(dev.qinglian.Workspace ws, YearMonth p) {
     StringBuilder sb = new StringBuilder("\n---\n\n<sub>qinglian ");
     sb.append(dev.qinglian.cli.VersionProvider.version())
         .append(" · ")

@@ -14,7 +14,7 @@ public final class Hashes {
   private Hashes() {}
 
   /** SHA-256 of the workspace's model file, or of the built-in model's text. */
-  public static String modelSha256(dev.qinglian.cli.workspace.Workspace ws) {
+  public static String modelSha256(dev.qinglian.Workspace ws) {
     if (!ws.modelName().equals(dev.qinglian.model.ModelLoader.DEFAULT_NAME)) {
       return sha256(Path.of(ws.modelName()));
     }

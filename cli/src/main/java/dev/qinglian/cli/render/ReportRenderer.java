@@ -1,7 +1,7 @@
 package dev.qinglian.cli.render;
 
+import dev.qinglian.Workspace;
 import dev.qinglian.cli.VersionProvider;
-import dev.qinglian.cli.workspace.Workspace;
 import dev.qinglian.data.Unit;
 import dev.qinglian.eval.PeriodResult;
 import dev.qinglian.model.Band;

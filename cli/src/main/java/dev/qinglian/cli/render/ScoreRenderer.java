@@ -2,8 +2,8 @@ package dev.qinglian.cli.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.qinglian.Workspace;
 import dev.qinglian.cli.VersionProvider;
-import dev.qinglian.cli.workspace.Workspace;
 import dev.qinglian.data.UnitRegister;
 import dev.qinglian.eval.PeriodResult;
 import dev.qinglian.model.Band;

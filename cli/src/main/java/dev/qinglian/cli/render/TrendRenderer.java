@@ -20,15 +20,14 @@ import java.util.List;
  * latest value, with the change over the range and a sparkline; or one unit's full series.
  */
 public final class TrendRenderer {
-  private final dev.qinglian.cli.workspace.Workspace ws;
+  private final dev.qinglian.Workspace ws;
   private final Timeline timeline;
   private final Labels labels;
   private final IndicatorModel model;
   private final String node;
 
   /** A renderer of {@code node}'s scores ({@code null}: the index). */
-  public TrendRenderer(
-      dev.qinglian.cli.workspace.Workspace ws, Timeline timeline, Labels labels, String node) {
+  public TrendRenderer(dev.qinglian.Workspace ws, Timeline timeline, Labels labels, String node) {
     this.ws = ws;
     this.timeline = timeline;
     this.labels = labels;
