@@ -12,19 +12,11 @@ import dev.qinglian.eval.PeriodResult;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.ModelLoader;
 import dev.qinglian.model.Node;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,55 +105,6 @@ class WorkspaceTest {
     // without data, by choice: no error
     Loaded<Workspace> modelAndUnits = Workspace.open(Workspace.Options.of(dir).withoutData());
     assertEquals(List.of(), codes(modelAndUnits));
-  }
-
-  /** README's "As a library" snippet, compiled and run as it stands there. */
-  @Test
-  void theReadmeSnippetCompilesAndRuns(@TempDir Path dir) throws Exception {
-    String readme = Files.readString(TestFiles.root().resolve("README.md"));
-    String start = "<!-- embedding example: compiled and run by WorkspaceTest -->\n```java\n";
-    int from = readme.indexOf(start);
-    assertTrue(from >= 0, "README has the marked snippet");
-    String snippet =
-        readme.substring(from + start.length(), readme.indexOf("```", from + start.length()));
-    assertTrue(snippet.lines().count() <= 10, "at most 10 lines:\n" + snippet);
-    // the snippet names the demo relative to the repository root; the tests run in core/
-    snippet = snippet.replace("\"examples/demo-county\"", "\"" + DEMO.toAbsolutePath() + "\"");
-    String source =
-        "import dev.qinglian.Workspace;\nimport dev.qinglian.eval.PeriodResult;\n"
-            + "import java.nio.file.Path;\nimport java.time.YearMonth;\nimport java.util.Locale;\n"
-            + "public class Snippet {\n  public static void main(String[] args) throws Exception {\n"
-            + snippet
-            + "  }\n}\n";
-    Path src = dir.resolve("Snippet.java");
-    Files.writeString(src, source);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int rc =
-        javac.run(
-            null,
-            null,
-            null,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "-d",
-            dir.toString(),
-            src.toString());
-    assertEquals(0, rc, source);
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (URLClassLoader cl =
-        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      Method main = cl.loadClass("Snippet").getMethod("main", String[].class);
-      main.invoke(null, (Object) new String[0]);
-    } finally {
-      System.setOut(old);
-    }
-    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-    // 54 units ranked; the first is B38 at 98.9 (README's table, python crosscheck 98.9159…)
-    assertEquals(54, lines.size(), out.toString(StandardCharsets.UTF_8));
-    assertEquals("1 B38 98.9 green", lines.get(0));
-    assertEquals("54 Z07 51.2 red", lines.get(53));
   }
 
   private static double weight(IndicatorModel m, String id) {

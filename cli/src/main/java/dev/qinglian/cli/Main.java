@@ -136,8 +136,14 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     System.exit(
         run(
+            // the file descriptor itself, not System.out: a PrintStream swallows write errors
+            // (a full disk, a closed pipe), which the PrintWriter must see to fail the command
             new PrintWriter(
-                new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false),
+                new java.io.OutputStreamWriter(
+                    new java.io.BufferedOutputStream(
+                        new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16),
+                    StandardCharsets.UTF_8),
+                false),
             new PrintWriter(
                 new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), false),
             args));

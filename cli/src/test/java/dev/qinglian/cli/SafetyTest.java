@@ -182,4 +182,62 @@ class SafetyTest {
       assertTrue(!Files.exists(html), "nothing written");
     }
   }
+
+  @Test
+  void aDeviceOrAPipeIsWrittenThroughNeverReplaced() throws Exception {
+    // /dev/null: as root the temporary-file-and-rename used to turn it into a regular file
+    Path devNull = Path.of("/dev/null");
+    Golden.Run r = Golden.run("score", ws.toString(), "--output", devNull.toString(), "--force");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(!Files.isRegularFile(devNull) && Files.exists(devNull), "/dev/null is a device");
+    // without --force too: writing into a device replaces nothing
+    assertEquals(0, Golden.run("score", ws.toString(), "--output", devNull.toString()).exit());
+    // a named pipe: the ranking arrives at its reader, and the pipe stays a pipe
+    Path fifo = tmp.resolve("ranks.pipe");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertEquals(0, mk.waitFor());
+    java.util.concurrent.CompletableFuture<byte[]> read =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readAllBytes(fifo);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    Golden.Run p =
+        Golden.run("score", ws.toString(), "--format", "csv", "--output", fifo.toString());
+    assertEquals(0, p.exit(), p.err());
+    String csv = new String(read.get(30, java.util.concurrent.TimeUnit.SECONDS), "UTF-8");
+    assertTrue(csv.startsWith("rank,unit,"), csv);
+    assertTrue(
+        Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther(),
+        "still a pipe");
+  }
+
+  @Test
+  void aFailedWriteToStandardOutputIsAnErrorNotExitZero() {
+    // what /dev/full does: every write fails (ENOSPC)
+    java.io.OutputStream full =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException("No space left on device");
+          }
+        };
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        Main.run(
+            new java.io.PrintWriter(full),
+            new java.io.PrintWriter(err),
+            "score",
+            ws.toString(),
+            "--format",
+            "csv");
+    assertEquals(3, code, err.toString());
+    assertTrue(
+        err.toString()
+            .contains("cannot write the output: the disk is full or the reading end is closed"),
+        err.toString());
+  }
 }

@@ -3,8 +3,6 @@ package dev.qinglian.diag;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * One problem found in the input: a severity, a stable code (such as {@code data.conflict} or
@@ -29,8 +27,6 @@ public record Diagnostic(
     String modelPath,
     List<String> args,
     String excerpt) {
-
-  private static final String BUNDLE = "dev.qinglian.diag.messages";
 
   /** Validates and copies the arguments. */
   public Diagnostic {
@@ -88,17 +84,33 @@ public record Diagnostic(
     return new MessageFormat(template, locale).format(args.toArray());
   }
 
+  /**
+   * The template of {@code key}: from {@code messages_zh_CN.properties} for {@link
+   * Locale#SIMPLIFIED_CHINESE} (falling back to the English one for a key it lacks), else from
+   * {@code messages.properties}; never from the JVM's default locale. The bundles are read as
+   * resources of this package (UTF-8), which works in a named module as on the class path.
+   */
   private static String template(String key, Locale locale) {
-    try {
-      ResourceBundle bundle =
-          ResourceBundle.getBundle(
-              BUNDLE,
-              locale,
-              ResourceBundle.Control.getNoFallbackControl(
-                  ResourceBundle.Control.FORMAT_PROPERTIES));
-      return bundle.containsKey(key) ? bundle.getString(key) : null;
-    } catch (MissingResourceException e) {
-      return null;
+    boolean zh = locale.getLanguage().equals("zh") && locale.getCountry().equals("CN");
+    String t = zh ? Bundles.ZH.getProperty(key) : null;
+    return t != null ? t : Bundles.EN.getProperty(key);
+  }
+
+  /** The two message bundles, read once when first needed; never modified. */
+  private static final class Bundles {
+    static final java.util.Properties EN = read("messages.properties");
+    static final java.util.Properties ZH = read("messages_zh_CN.properties");
+
+    private static java.util.Properties read(String name) {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.InputStream in = Diagnostic.class.getResourceAsStream(name)) {
+        if (in != null) {
+          p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return p;
     }
   }
 

@@ -92,7 +92,7 @@ public final class WeightsOverlay {
       String method,
       List<String> comments)
       throws IOException {
-    dev.qinglian.internal.AtomicFiles.write(file, text(file, model, weights, method, comments));
+    dev.qinglian.io.AtomicFiles.write(file, text(file, model, weights, method, comments));
   }
 
   /** The overlay text; weights in model order, rounded to 6 decimals. */

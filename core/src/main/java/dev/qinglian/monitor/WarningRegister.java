@@ -230,7 +230,7 @@ public final class WarningRegister {
 
   /** Writes the register atomically (temporary file in the same folder, then moved into place). */
   public void write(Path file) throws IOException {
-    dev.qinglian.internal.AtomicFiles.write(file, toCsv());
+    dev.qinglian.io.AtomicFiles.write(file, toCsv());
   }
 
   /** Names starting with = + - @ are prefixed with ' so spreadsheets do not run them. */

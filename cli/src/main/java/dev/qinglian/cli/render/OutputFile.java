@@ -2,6 +2,7 @@ package dev.qinglian.cli.render;
 
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
+import dev.qinglian.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -128,7 +129,12 @@ public final class OutputFile {
       } catch (IOException e) {
         throw new CliException(ExitCode.UNREADABLE, "cannot write the output: " + e.getMessage());
       }
-      out.flush();
+      // a PrintWriter keeps its errors to itself: a full disk or a closed pipe must not exit 0
+      if (out.checkError()) {
+        throw new CliException(
+            ExitCode.UNREADABLE,
+            "cannot write the output: the disk is full or the reading end is closed");
+      }
       return;
     }
     Path abs = target.toAbsolutePath().normalize();
@@ -137,30 +143,17 @@ public final class OutputFile {
         throw new CliException(ExitCode.INPUT, "refusing to overwrite the input file " + target);
       }
     }
-    if (Files.exists(target) && !force) {
-      throw new CliException(ExitCode.INPUT, target + " exists; use --force to replace it");
-    }
     if (Files.isDirectory(target)) {
       throw new CliException(ExitCode.INPUT, target + " is a folder");
     }
-    Path tmp = null;
+    // a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written through, never replaced
+    if (Files.exists(target) && !force && !AtomicFiles.isSpecial(target)) {
+      throw new CliException(ExitCode.INPUT, target + " exists; use --force to replace it");
+    }
     try {
-      tmp = dev.qinglian.internal.AtomicFiles.sibling(abs);
-      try (java.io.OutputStream o =
-          new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        content.writeTo(o);
-      }
-      dev.qinglian.internal.AtomicFiles.moveIntoPlace(tmp, abs);
+      AtomicFiles.write(abs, o -> content.writeTo(o));
     } catch (IOException e) {
       throw new CliException(ExitCode.UNREADABLE, "cannot write " + target + ": " + e.getMessage());
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the temporary file was moved or cannot be removed; nothing else to do
-        }
-      }
     }
   }
 
