@@ -109,11 +109,39 @@ public final class DataReader {
    * result (values and diagnostics) is the same as reading row by row in file order.
    */
   public Loaded<Dataset> read(List<Path> files) {
+    return read(files, files.stream().map(Path::toString).toList());
+  }
+
+  /**
+   * Reads one table that arrives as a stream (an upload, an attachment): CSV, or XLSX when {@code
+   * name} ends with {@code .xlsx}; {@code name} is the file name messages give. The stream is read
+   * to its end (into a temporary file, deleted afterwards) but not closed.
+   *
+   * @throws IOException when the stream cannot be read or the temporary file written
+   */
+  public Loaded<Dataset> read(String name, java.io.InputStream in) throws IOException {
+    String suffix = Tables.isXlsx(Path.of("x" + extension(name))) ? ".xlsx" : ".csv";
+    Path tmp = java.nio.file.Files.createTempFile("qinglian-stream-", suffix);
+    try {
+      java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return read(List.of(tmp), List.of(name));
+    } finally {
+      java.nio.file.Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private Loaded<Dataset> read(List<Path> files, List<String> names) {
     try {
       try {
-        return read(files, false);
+        return read(files, names, false, false);
       } catch (FastCsv.ConflictException e) {
-        return read(files, true); // a conflict: read again in file order to report both places
+        // a conflict: read again in file order to report both places
+        return read(files, names, true, false);
       }
     } catch (TooLarge e) {
       return new Loaded<>(
@@ -121,7 +149,7 @@ public final class DataReader {
           List.of(
               Diagnostic.error(
                   "data.memory",
-                  Location.of(String.join(", ", files.stream().map(Path::toString).toList())),
+                  Location.of(String.join(", ", names)),
                   e.months,
                   model.leaves().size(),
                   units.size(),
@@ -134,17 +162,14 @@ public final class DataReader {
    * status of a collection round); the value is absent only when nothing at all was read.
    */
   public Loaded<Dataset> readPartial(List<Path> files) {
+    List<String> names = files.stream().map(Path::toString).toList();
     try {
-      return read(files, false, true);
+      return read(files, names, false, true);
     } catch (FastCsv.ConflictException e) {
-      return read(files, true, true);
+      return read(files, names, true, true);
     } catch (TooLarge e) {
       return read(files);
     }
-  }
-
-  private Loaded<Dataset> read(List<Path> files, boolean ordered) {
-    return read(files, ordered, false);
   }
 
   /**
@@ -172,12 +197,13 @@ public final class DataReader {
     }
   }
 
-  private Loaded<Dataset> read(List<Path> files, boolean ordered, boolean partial) {
+  private Loaded<Dataset> read(
+      List<Path> files, List<String> names, boolean ordered, boolean partial) {
     java.util.Set<Integer> general = new java.util.HashSet<>(); // files with quotes
     Map<Integer, Charset> detected = new HashMap<>(); // files found not to be UTF-8
     while (true) {
       try {
-        return read(files, ordered, partial, general, detected);
+        return read(files, names, ordered, partial, general, detected);
       } catch (Retry r) {
         if (r.quotes) {
           general.add(r.file);
@@ -194,6 +220,7 @@ public final class DataReader {
 
   private Loaded<Dataset> read(
       List<Path> files,
+      List<String> names,
       boolean ordered,
       boolean partial,
       java.util.Set<Integer> general,
@@ -201,15 +228,17 @@ public final class DataReader {
     Merge merge = new Merge(ordered);
     Map<Charset, ByteIndex> indexes = new HashMap<>();
     List<java.util.concurrent.CompletableFuture<Staged>> ahead = new ArrayList<>();
-    for (Path path : files) {
+    for (int f = 0; f < files.size(); f++) {
+      Path path = files.get(f);
+      String name = names.get(f);
       ahead.add(
           files.size() > 1 && Tables.isXlsx(path) && size(path) <= STAGE_BYTES
-              ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Staged.read(path))
+              ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Staged.read(path, name))
               : null);
     }
     for (int f = 0; f < files.size(); f++) {
       Path path = files.get(f);
-      String name = path.toString();
+      String name = names.get(f);
       merge.fileNames.add(name);
       FileHandler h = new FileHandler(merge, f, name);
       try {
@@ -269,6 +298,31 @@ public final class DataReader {
       }
       h.finish();
     }
+    return result(merge, partial);
+  }
+
+  /**
+   * Reads in-memory tables in the long layout ({@code unit, period, indicator, value} cells, one
+   * table per source name) through the same rules as a file's rows: for {@link DatasetBuilder}.
+   */
+  Loaded<Dataset> readTables(List<String> names, List<List<TableRow>> tables) {
+    Merge merge = new Merge(true);
+    for (int f = 0; f < names.size(); f++) {
+      String name = names.get(f);
+      merge.fileNames.add(name);
+      FileHandler h = new FileHandler(merge, f, name);
+      h.startTable(null);
+      h.row(TableRow.of(name, 1, "unit", "period", "indicator", "value"));
+      for (TableRow row : tables.get(f)) {
+        h.row(row);
+      }
+      h.finish();
+    }
+    return result(merge, false);
+  }
+
+  /** The merged values as a dataset, with the checks made once every table has been read. */
+  private Loaded<Dataset> result(Merge merge, boolean partial) {
     TreeMap<Integer, double[][]> values = merge.values();
     merge.checkStores(values);
     warnUnitsWithoutData(values, merge.diags);
@@ -313,10 +367,10 @@ public final class DataReader {
 
     private Exception failure;
 
-    static Staged read(Path path) {
+    static Staged read(Path path, String name) {
       Staged s = new Staged();
       try {
-        Tables.readXlsx(path, path.toString(), s);
+        Tables.readXlsx(path, name, s);
       } catch (IOException | Tables.ReadException | RuntimeException e) {
         s.failure = e;
       }

@@ -49,8 +49,12 @@ public final class Dataset {
   }
 
   /**
-   * Builds a dataset in code (for embedding and tests): {@code values[leaf][unit]} for one month
-   * per entry of {@code months}.
+   * Builds a dataset in code from columns: {@code values[leaf][unit]} for one month per entry of
+   * {@code months}.
+   *
+   * <p><b>The values are not checked</b> (no range, no finiteness: a +Infinity scores as the best
+   * value there is). Rows from another system go through {@link DatasetBuilder}, which checks them
+   * as a file's rows are checked.
    */
   public static Dataset of(
       IndicatorModel model, UnitRegister units, List<YearMonth> months, List<double[][]> values) {

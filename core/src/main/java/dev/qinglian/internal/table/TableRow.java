@@ -12,6 +12,15 @@ public final class TableRow {
   long line;
   String[] cells = new String[0];
 
+  /** A row of a CSV-like source named {@code file} (no sheet), at {@code line}. */
+  public static TableRow of(String file, long line, String... cells) {
+    TableRow r = new TableRow();
+    r.file = file;
+    r.line = line;
+    r.cells = cells.clone();
+    return r;
+  }
+
   /** A copy that the reader will not reuse. */
   public TableRow copy() {
     TableRow r = new TableRow();
