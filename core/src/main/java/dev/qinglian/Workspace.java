@@ -183,7 +183,7 @@ public final class Workspace {
         dataFiles(o.data().isEmpty() ? List.of(ws.resolve("data")) : o.data());
     diags.addAll(found.diagnostics());
     List<Path> files = found.value();
-    if (found.hasErrors()) {
+    if (found.diagnostics().stream().anyMatch(d -> FATAL.contains(d.code()))) {
       return partial(ws, m, modelName, units.value(), inputs, diags);
     }
     inputs.addAll(files);
@@ -234,7 +234,22 @@ public final class Workspace {
     for (Path p : given) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.list(p)) {
-          s.filter(f -> Files.isRegularFile(f) && isData(f)).sorted().forEach(out::add);
+          for (Path f : s.sorted().toList()) {
+            String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.startsWith(".") || n.startsWith("~$")) {
+              continue; // hidden files, Excel's lock files
+            }
+            if (isData(f)) {
+              if (Files.isRegularFile(f)) {
+                out.add(f);
+              } else if (Files.isSymbolicLink(f)) {
+                diags.add(Diagnostic.error("data.link", Location.of(f.toString()), f));
+              }
+            } else if (UNREAD.stream().anyMatch(n::endsWith)) {
+              diags.add(
+                  Diagnostic.error("data.format", Location.of(f.toString()), f.getFileName()));
+            }
+          }
         } catch (IOException e) {
           diags.add(Diagnostic.error("data.list", Location.of(p.toString()), p, e.getMessage()));
           return new Loaded<>(List.copyOf(out), diags);
@@ -254,8 +269,30 @@ public final class Workspace {
 
   private static boolean isData(Path f) {
     String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-    return !n.startsWith(".") && !n.startsWith("~$") && (n.endsWith(".csv") || n.endsWith(".xlsx"));
+    return n.endsWith(".csv") || n.endsWith(".xlsx");
   }
+
+  /**
+   * Spreadsheet and archive formats a department may send that are not read: an error naming the
+   * file (never skipped silently, which made a department's dimension disappear).
+   */
+  private static final List<String> UNREAD =
+      List.of(
+          ".xls",
+          ".xlsm",
+          ".xlsb",
+          ".ods",
+          ".et",
+          ".numbers",
+          ".txt",
+          ".tsv",
+          ".zip",
+          ".rar",
+          ".7z");
+
+  /** Codes of {@link #dataFiles} after which nothing can be read. */
+  private static final java.util.Set<String> FATAL =
+      java.util.Set.of("data.missing", "data.nofiles", "data.list");
 
   /** The workspace folder. */
   public Path root() {

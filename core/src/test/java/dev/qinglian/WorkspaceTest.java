@@ -107,6 +107,40 @@ class WorkspaceTest {
     assertEquals(List.of(), codes(modelAndUnits));
   }
 
+  @Test
+  void filesThatAreNotReadAreErrorsNeverSkippedSilently(@TempDir Path dir) throws Exception {
+    Files.copy(DEMO.resolve("units.csv"), dir.resolve("units.csv"));
+    Path data = Files.createDirectory(dir.resolve("data"));
+    Files.copy(DEMO.resolve("data/discipline.csv"), data.resolve("discipline.csv"));
+    Files.write(data.resolve("petitions.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11});
+    Files.createSymbolicLink(data.resolve("gone.csv"), dir.resolve("nowhere.csv"));
+    Files.createSymbolicLink(data.resolve("loop.csv"), data.resolve("loop.csv"));
+    Files.write(data.resolve("empty.csv"), new byte[0]);
+    Files.writeString(data.resolve(".hidden.csv"), "not read");
+    Loaded<Workspace> ws = Workspace.open(dir);
+    List<String> errors =
+        ws.diagnostics().stream()
+            .filter(Diagnostic::isError)
+            .map(d -> d.code() + " " + Path.of(d.location().file()).getFileName())
+            .toList();
+    // files in name order: empty.csv, gone.csv, loop.csv, petitions.xls; the data read all the same
+    assertEquals(
+        List.of(
+            "data.link gone.csv",
+            "data.link loop.csv",
+            "data.format petitions.xls",
+            "file.empty empty.csv"),
+        errors);
+    assertEquals(
+        "petitions.xls is a format qinglian does not read",
+        ws.diagnostics().stream()
+            .filter(d -> d.code().equals("data.format"))
+            .findFirst()
+            .orElseThrow()
+            .message());
+    // (discipline.csv itself was read: its rows would have been reported otherwise)
+  }
+
   private static double weight(IndicatorModel m, String id) {
     return m.node(id).orElseThrow().weight();
   }

@@ -53,7 +53,16 @@ public final class DataReader {
   /** At most this many diagnostics are listed per file; the rest are counted. */
   public static final int MAX_DIAGNOSTICS_PER_FILE = 200;
 
-  /** Sheet names skipped without a warning: the notes that come with a template. */
+  /**
+   * The first cell of a sheet that is notes, not data (qinglian's templates write it): the sheet is
+   * skipped silently, whatever its name and its other columns.
+   */
+  public static final String NOTES_MARKER = "qinglian:notes";
+
+  /**
+   * Sheet names skipped without a warning, whatever their columns: the notes that come with a
+   * template (compared stripped and lower-cased).
+   */
   private static final java.util.Set<String> NOTE_SHEETS =
       java.util.Set.of("说明", "填表说明", "notes", "readme", "instructions", "指标说明");
 
@@ -241,6 +250,10 @@ public final class DataReader {
       String name = names.get(f);
       merge.fileNames.add(name);
       FileHandler h = new FileHandler(merge, f, name);
+      if (java.nio.file.Files.isRegularFile(path) && size(path) == 0) {
+        merge.diags.add(Diagnostic.error("file.empty", Location.of(name)));
+        continue;
+      }
       try {
         if (ahead.get(f) != null) {
           ahead.get(f).join().replay(h);
@@ -927,6 +940,12 @@ public final class DataReader {
     }
 
     private void readHeader(TableRow row) {
+      if (sheet != null
+          && (NOTE_SHEETS.contains(sheet.strip().toLowerCase(java.util.Locale.ROOT))
+              || row.cell(0).startsWith(NOTES_MARKER))) {
+        skip = true; // a template's notes: never data
+        return;
+      }
       String[] h = new String[row.size()];
       for (int i = 0; i < h.length; i++) {
         h[i] = Headers.clean(row.cell(i));
@@ -953,9 +972,7 @@ public final class DataReader {
       boolean isLong = indicatorCol >= 0 && valueCol >= 0;
       if (unitCol < 0 || periodCol < 0 || (!isLong && leaves == 0)) {
         if (sheet != null && unitCol < 0 && periodCol < 0) {
-          if (!NOTE_SHEETS.contains(sheet.strip().toLowerCase(java.util.Locale.ROOT))) {
-            merge.diags.add(Diagnostic.warning("data.sheet.ignored", row.at(), sheet));
-          }
+          merge.diags.add(Diagnostic.warning("data.sheet.ignored", row.at(), sheet));
         } else {
           merge.report(
               file,

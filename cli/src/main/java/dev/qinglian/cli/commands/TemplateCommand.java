@@ -6,6 +6,7 @@ import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Csv;
 import dev.qinglian.cli.render.OutputFile;
+import dev.qinglian.data.DataReader;
 import dev.qinglian.data.Unit;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.Node;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.dhatim.fastexcel.DataValidationErrorStyle;
 import org.dhatim.fastexcel.ProtectionOption;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -164,15 +166,50 @@ public final class TemplateCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /**
+   * The range check of the value cell of row {@code r} (column I), as Excel stores it: blank, or a
+   * number within the indicator's range; an entry outside is refused (STOP) with a message. The
+   * formula is written without {@code <} (fastexcel 0.20.2 does not escape a formula, and a raw
+   * {@code <} makes the sheet XML not well-formed): at most max is {@code NOT(I2>max)}. The error
+   * texts hold no quote, ampersand or angle bracket for the same reason; STOP is also the one error
+   * style whose name has no letter i (fastexcel lower-cases it in the JVM's locale, and under a
+   * Turkish locale "information" became "ınformatıon").
+   */
+  private static void validate(Worksheet ws, int r, double min, double max, boolean zh) {
+    String cell = "I" + (r + 1);
+    StringBuilder f = new StringBuilder("OR(ISBLANK(" + cell + "),AND(ISNUMBER(" + cell + ")");
+    if (!Double.isInfinite(min)) {
+      f.append(",").append(cell).append(">=").append(min);
+    }
+    if (!Double.isInfinite(max)) {
+      f.append(",NOT(").append(cell).append(">").append(max).append(")");
+    }
+    f.append("))");
+    String range =
+        (Double.isInfinite(min) ? "" : bound(min))
+            + " – "
+            + (Double.isInfinite(max) ? "" : bound(max));
+    ws.range(r, 8, r, 8)
+        .validateWithFormula(f.toString())
+        .errorStyle(DataValidationErrorStyle.STOP)
+        .showErrorMessage(true)
+        .errorTitle(zh ? "数值超出合理范围" : "Value out of range")
+        .error(
+            zh
+                ? "请填写 " + range + " 之间的数值；未报送请留空。"
+                : "Enter a number in " + range + ", or leave the cell blank when not reported.");
+  }
+
   private static String bound(double v) {
     return Double.isInfinite(v) ? "" : dev.qinglian.cli.render.Numbers.full(v);
   }
 
   private static byte[] xlsx(List<Unit> units, List<Node> leaves, YearMonth p, String lang)
       throws IOException {
+    boolean zh = lang.equals("zh");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Workbook wb = new Workbook(bytes, "qinglian", "1.0");
-    Worksheet ws = wb.newWorksheet(lang.equals("zh") ? "数据" : "data");
+    Worksheet ws = wb.newWorksheet(zh ? "数据" : "data");
     String[] h = {
       "unit",
       "name",
@@ -206,16 +243,7 @@ public final class TemplateCommand implements Callable<Integer> {
         }
         ws.style(r, 8).protectionOption(ProtectionOption.LOCKED, false).set();
         ws.style(r, 9).protectionOption(ProtectionOption.LOCKED, false).set();
-        String cell = "I" + (r + 1);
-        StringBuilder f = new StringBuilder("OR(ISBLANK(" + cell + "),AND(ISNUMBER(" + cell + ")");
-        if (!Double.isInfinite(n.leaf().rangeMin())) {
-          f.append(",").append(cell).append(">=").append(n.leaf().rangeMin());
-        }
-        if (!Double.isInfinite(n.leaf().rangeMax())) {
-          f.append(",").append(cell).append("<=").append(n.leaf().rangeMax());
-        }
-        f.append("))");
-        ws.range(r, 8, r, 8).validateWithFormula(f.toString());
+        validate(ws, r, n.leaf().rangeMin(), n.leaf().rangeMax(), zh);
         r++;
       }
     }
@@ -223,12 +251,22 @@ public final class TemplateCommand implements Callable<Integer> {
     ws.width(1, 24);
     ws.width(4, 36);
     ws.protect("qinglian");
-    Worksheet notes = wb.newWorksheet(lang.equals("zh") ? "说明" : "notes");
-    String[] nh = {"indicator", "zh", "en", "direction", "unit", "frequency", "min", "max"};
+    Worksheet notes = wb.newWorksheet(zh ? "说明" : "notes");
+    // the marker in A1 tells the reader this sheet is not data, whatever it is renamed to
+    notes.value(0, 0, DataReader.NOTES_MARKER);
+    notes.value(
+        0,
+        1,
+        zh
+            ? "本页为指标说明，不是数据；数值请填在第一张表的 value 列。"
+            : "These are notes on the indicators, not data: fill the value column of the first sheet.");
+    String[] nh = {
+      "indicator", "zh", "en", "direction", "unit_of_measure", "frequency", "min", "max"
+    };
     for (int c = 0; c < nh.length; c++) {
-      notes.value(0, c, nh[c]);
+      notes.value(1, c, nh[c]);
     }
-    int k = 1;
+    int k = 2;
     for (Node n : leaves) {
       notes.value(k, 0, n.id());
       notes.value(k, 1, n.names().zh());
