@@ -240,4 +240,24 @@ class SafetyTest {
             .contains("cannot write the output: the disk is full or the reading end is closed"),
         err.toString());
   }
+
+  @Test
+  void aSourceThatNamesAnotherFolderStaysInTheTemplatesFolder() throws Exception {
+    String model =
+        Files.readString(Golden.demo().getParent().getParent().resolve("indicators.yaml"));
+    Files.writeString(
+        ws.resolve("indicators.yaml"),
+        model.replace("source: discipline", "source: \"../escaped\""));
+    Path out = tmp.resolve("templates");
+    Golden.Run r =
+        Golden.run("template", ws.toString(), "--period", "2026-11", "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Files.exists(out.resolve("%2E.%2Fescaped-2026-11.xlsx")), r.out());
+    try (var s = Files.list(tmp)) {
+      assertEquals(
+          List.of("templates", "ws"),
+          s.map(p -> p.getFileName().toString()).sorted().toList(),
+          "nothing written beside the templates folder");
+    }
+  }
 }

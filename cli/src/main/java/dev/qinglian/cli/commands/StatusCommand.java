@@ -94,7 +94,9 @@ public final class StatusCommand implements Callable<Integer> {
                       f.getFileName()
                           .toString()
                           .toLowerCase(Locale.ROOT)
-                          .startsWith(source.toLowerCase(Locale.ROOT)))
+                          .startsWith(
+                              dev.qinglian.cli.render.FileNames.safe(source)
+                                  .toLowerCase(Locale.ROOT)))
               .toList();
       long owedN = (long) owed.size() * ws.units().size();
       long present = 0;

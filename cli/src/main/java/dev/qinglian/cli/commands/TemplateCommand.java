@@ -5,6 +5,7 @@ import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Csv;
+import dev.qinglian.cli.render.FileNames;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.data.DataReader;
 import dev.qinglian.data.Unit;
@@ -118,12 +119,21 @@ public final class TemplateCommand implements Callable<Integer> {
     Files.createDirectories(out);
     String lg = l.labels().lang();
     PrintWriter o = spec.commandLine().getOut();
-    for (String s : source == null ? sources : List.of(source)) {
-      List<Node> leaves = owed(model, s, p);
-      Path file = out.resolve(s + "-" + p + "." + fmt);
+    List<String> chosen = source == null ? sources : List.of(source);
+    // every file named and checked before the first is written
+    List<String> names = chosen.stream().map(s -> FileNames.safe(s) + "-" + p + "." + fmt).toList();
+    FileNames.requireDistinct(names, chosen);
+    for (String name : names) {
+      Path file = FileNames.inside(out, name);
       if (Files.exists(file) && !force) {
-        throw new CliException(ExitCode.INPUT, file + " exists; use --force to replace it");
+        throw new CliException(
+            ExitCode.INPUT, file + " exists; use --force to replace it (nothing was written)");
       }
+    }
+    for (int i = 0; i < chosen.size(); i++) {
+      String s = chosen.get(i);
+      List<Node> leaves = owed(model, s, p);
+      Path file = FileNames.inside(out, names.get(i));
       List<Unit> units = l.ws().units().units();
       if (fmt.equals("csv")) {
         StringBuilder sb =

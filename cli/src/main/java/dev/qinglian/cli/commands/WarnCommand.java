@@ -6,6 +6,7 @@ import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
+import dev.qinglian.cli.render.FileNames;
 import dev.qinglian.cli.render.NoticeRenderer;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.diag.Loaded;
@@ -102,25 +103,63 @@ public final class WarnCommand implements Callable<Integer> {
     NoticeRenderer notices = new NoticeRenderer(l.labels());
     String footer = provenance(l.ws(), p);
     List<String> files = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    List<Integer> warned = new ArrayList<>();
+    java.util.Map<String, Warning> openByUnit = new java.util.HashMap<>();
+    for (Warning x : update.open()) {
+      openByUnit.putIfAbsent(x.unit(), x);
+    }
     for (int u : now.rankOrder()) {
       if (now.model().bands().indexOf(now.band(u)) <= 0) {
         continue;
       }
       String id = now.units().units().get(u).id();
-      Warning w = update.open().stream().filter(x -> x.unit().equals(id)).findFirst().orElse(null);
+      warned.add(u);
+      ids.add(id);
       files.add(NoticeRenderer.fileName(p, id));
-      texts.add(notices.notice(now, u, before, w) + footer);
     }
-    Files.createDirectories(out);
+    String indexName = p + "-index.md";
+    // every target named and checked before the first is written: no notice overwrites another
+    // (ids are encoded collision-free; names equal but for case are refused), none escapes DIR,
+    // and an existing one without --force stops the command before anything is written
+    List<String> allNames = new ArrayList<>(files);
+    allNames.add(indexName);
+    List<String> owners = new ArrayList<>(ids);
+    owners.add("index");
+    FileNames.requireDistinct(allNames, owners);
+    List<Path> targets = new ArrayList<>();
+    for (String f : allNames) {
+      Path t = FileNames.inside(out, f);
+      if (Files.isDirectory(t) || (Files.exists(t) && !force && !Files.isRegularFile(t))) {
+        throw new CliException(ExitCode.INPUT, t + " is not a file; nothing was written");
+      }
+      if (Files.exists(t) && !force) {
+        throw new CliException(
+            ExitCode.INPUT, t + " exists; use --force to replace it (nothing was written)");
+      }
+      targets.add(t);
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new CliException(ExitCode.INPUT, out + " is a file, not a folder; nothing was written");
+    }
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new CliException(ExitCode.UNREADABLE, "cannot create " + out + ": " + e.getMessage());
+    }
     List<Path> inputsAndRegister = new ArrayList<>(l.ws().inputs());
     inputsAndRegister.add(registerFile);
     for (int i = 0; i < files.size(); i++) {
-      OutputFile.write(texts.get(i), out.resolve(files.get(i)), force, inputsAndRegister, null);
+      int u = warned.get(i);
+      String text = notices.notice(now, u, before, openByUnit.get(ids.get(i))) + footer;
+      OutputFile.write(text, targets.get(i), force, inputsAndRegister, null);
     }
-    String indexName = p + "-index.md";
     OutputFile.write(
-        notices.index(now, files, update), out.resolve(indexName), force, inputsAndRegister, null);
+        notices.index(now, files, update),
+        targets.get(targets.size() - 1),
+        force,
+        inputsAndRegister,
+        null);
     update.register().write(registerFile);
     PrintWriter o = spec.commandLine().getOut();
     boolean zh = l.labels().lang().equals("zh");

@@ -36,7 +36,7 @@ public final class NoticeRenderer {
 
   /** The file name of a unit's notice. */
   public static String fileName(YearMonth p, String unitId) {
-    return p + "-" + unitId.replaceAll("[^A-Za-z0-9._-]", "_") + ".md";
+    return p + "-" + FileNames.safe(unitId) + ".md";
   }
 
   /** One notice. {@code before} may be null; {@code warning} is the unit's open warning. */
