@@ -81,6 +81,29 @@ final class Common {
     return new Loaded(ws.value(), labels);
   }
 
+  /**
+   * The workspace's single-writer lock, for a command that rewrites its register or history; a
+   * second writer waits up to a minute, told so on stderr, then fails with exit code 3.
+   */
+  static dev.qinglian.io.WorkspaceLock lock(Loaded l, java.io.PrintWriter err) {
+    try {
+      return dev.qinglian.io.WorkspaceLock.acquire(
+          l.ws().root(),
+          java.time.Duration.ofMinutes(1),
+          file -> {
+            err.println(
+                l.labels().lang().equals("zh")
+                    ? "qinglian: 另一个命令正在写入该工作区（" + file + "），等待其完成…"
+                    : "qinglian: another command is writing this workspace ("
+                        + file
+                        + "); waiting…");
+            err.flush();
+          });
+    } catch (java.io.IOException e) {
+      throw new CliException(ExitCode.UNREADABLE, e.getMessage());
+    }
+  }
+
   /** The month asked for, or the latest with data; it must have data. */
   static YearMonth month(Workspace ws, String text, String option) {
     java.util.List<YearMonth> months = ws.data().periods();

@@ -106,7 +106,7 @@ public final class ScoreCommand implements Callable<Integer> {
       OutputFile.write(content, output.output, output.force, ws.inputs(), out);
     }
     phase(err, "write");
-    revisions(ws, p, r, err);
+    revisions(l, p, r, err);
     return ExitCode.OK;
   }
 
@@ -114,12 +114,39 @@ public final class ScoreCommand implements Callable<Integer> {
    * Compares with the result recorded for the month in WORKSPACE/history (a revision never silently
    * rewrites a published evaluation), and records this one with --record.
    */
-  private void revisions(Workspace ws, YearMonth p, ScoreRenderer r, PrintWriter err) {
+  private void revisions(Common.Loaded loaded, YearMonth p, ScoreRenderer r, PrintWriter err) {
+    Workspace ws = loaded.ws();
     Path file = ws.root().resolve("history").resolve("score-" + p + ".json");
     if (!Files.exists(file) && !record) {
       return;
     }
-    String now = r.json();
+    if (!record) {
+      compare(ws, p, file, r.json(), err);
+      return;
+    }
+    // one writer of history/ at a time
+    try (dev.qinglian.io.WorkspaceLock lock = Common.lock(loaded, err)) {
+      String now = r.json();
+      if (Files.exists(file) && Files.readString(file).equals(now)) {
+        err.println(
+            (loaded.labels().lang().equals("zh") ? "已登记，结果相同：" : "already recorded, identical: ")
+                + ws.display(file));
+        return;
+      }
+      compare(ws, p, file, now, err);
+      if (Files.exists(file) && !output.force) {
+        throw new CliException(
+            ExitCode.INPUT, file + " is already recorded; use --force to record the revision");
+      }
+      OutputFile.write(now, file, true, ws.inputs(), null);
+      err.println((loaded.labels().lang().equals("zh") ? "已登记 " : "recorded ") + ws.display(file));
+    } catch (IOException e) {
+      throw new CliException(ExitCode.UNREADABLE, "cannot record " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Lists on stderr the units whose index or colour differ from the recorded result. */
+  private static void compare(Workspace ws, YearMonth p, Path file, String now, PrintWriter err) {
     if (Files.exists(file)) {
       try {
         List<String> changed = Revisions.between(Files.readString(file), now);
@@ -137,14 +164,6 @@ public final class ScoreCommand implements Callable<Integer> {
       } catch (IOException | RuntimeException e) {
         err.println("note: cannot compare with " + file + ": " + e.getMessage());
       }
-    }
-    if (record) {
-      if (Files.exists(file) && !output.force) {
-        throw new CliException(
-            ExitCode.INPUT, file + " is already recorded; use --force to record the revision");
-      }
-      OutputFile.write(now, file, true, ws.inputs(), null);
-      err.println("recorded " + ws.display(file));
     }
   }
 }

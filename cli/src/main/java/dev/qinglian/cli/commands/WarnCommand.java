@@ -87,6 +87,13 @@ public final class WarnCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Common.Loaded l = Common.load(workspace, inputs, lang, err);
     YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
+    // one writer of the register at a time: its read, the notices and its rewrite
+    try (dev.qinglian.io.WorkspaceLock lock = Common.lock(l, err)) {
+      return warn(l, p, err);
+    }
+  }
+
+  private int warn(Common.Loaded l, YearMonth p, PrintWriter err) throws IOException {
     Path registerFile = l.ws().root().resolve(WarningRegister.FILE);
     Loaded<WarningRegister> loaded = WarningRegister.read(registerFile);
     if (loaded.hasErrors()) {
