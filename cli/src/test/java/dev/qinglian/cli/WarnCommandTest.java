@@ -57,9 +57,15 @@ class WarnCommandTest {
     }
     assertEquals(Files.readString(golden), notice);
     assertTrue(Files.readString(out.resolve("2026-08-index.md")).contains("W-2026-06-B33"));
-    // the inputs were not touched; only the register was added to the workspace
+    // the inputs were not touched; only the register (and the writers' empty lock file) was
+    // added to the workspace
     List<String> after = Golden.snapshot(ws);
     after.removeIf(l -> l.startsWith("warnings.csv "));
+    // e3b0c442…: the SHA-256 of nothing
+    assertTrue(
+        after.remove(
+            ".qinglian.lock e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        after.toString());
     assertEquals(inputs, after);
   }
 }
