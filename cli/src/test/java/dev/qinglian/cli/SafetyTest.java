@@ -260,4 +260,56 @@ class SafetyTest {
           "nothing written beside the templates folder");
     }
   }
+
+  @Test
+  void modelIdsThatLookLikeFormulasAreNeutralisedInTheRankingCsv() throws Exception {
+    String model =
+        Files.readString(Golden.demo().getParent().getParent().resolve("indicators.yaml"));
+    Files.writeString(
+        ws.resolve("indicators.yaml"),
+        model
+            .replaceFirst("    - id: D1\n", "    - id: \"=HYPERLINK(1)\"\n")
+            .replaceFirst("\\{id: green,", "{id: \"=1+1\","));
+    Golden.Run r = Golden.run("score", ws.toString(), "--format", "csv");
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).contains(",caps,'=HYPERLINK(1),D2,"), lines.get(0));
+    assertTrue(lines.get(1).contains(",'=1+1,'=1+1,"), lines.get(1));
+  }
+
+  @Test
+  void workbooksAreTheSameBytesInAnyTimeZoneAndLocale() throws Exception {
+    java.util.function.Function<String, byte[][]> make =
+        tag -> {
+          try {
+            Path t = tmp.resolve("t-" + tag);
+            Path x = tmp.resolve("score-" + tag + ".xlsx");
+            assertEquals(
+                0,
+                Golden.run("template", ws.toString(), "--period", "2026-11", "--out", t.toString())
+                    .exit());
+            assertEquals(0, Golden.run("score", ws.toString(), "--output", x.toString()).exit());
+            return new byte[][] {
+              Files.readAllBytes(t.resolve("discipline-2026-11.xlsx")), Files.readAllBytes(x)
+            };
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    byte[][] plain = make.apply("plain");
+    java.util.TimeZone zone = java.util.TimeZone.getDefault();
+    java.util.Locale locale = java.util.Locale.getDefault();
+    byte[][] far;
+    try {
+      // UTC+14, and a locale whose lower case of I is a dotless ı
+      java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+      far = make.apply("far");
+    } finally {
+      java.util.TimeZone.setDefault(zone);
+      java.util.Locale.setDefault(locale);
+    }
+    org.junit.jupiter.api.Assertions.assertArrayEquals(plain[0], far[0], "template");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(plain[1], far[1], "score xlsx");
+  }
 }

@@ -17,8 +17,10 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The register of warnings (预警台账), kept in the workspace as {@code warnings.csv} so that the
@@ -52,7 +54,7 @@ public final class WarningRegister {
 
   private final List<Warning> warnings;
 
-  private WarningRegister(List<Warning> warnings) {
+  WarningRegister(List<Warning> warnings) {
     this.warnings = List.copyOf(warnings);
   }
 
@@ -154,7 +156,9 @@ public final class WarningRegister {
     }
     List<Diagnostic> diags = new ArrayList<>();
     List<Warning> out = new ArrayList<>();
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file)) {
+    Map<String, Integer> openAt = new HashMap<>();
+    try (CsvReader<CsvRecord> csv =
+        CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(file)) {
       boolean header = true;
       for (CsvRecord r : csv) {
         if (header) {
@@ -169,24 +173,75 @@ public final class WarningRegister {
           }
           continue;
         }
-        try {
-          out.add(
-              new Warning(
-                  r.getField(0),
-                  r.getField(1),
-                  unsafe(r.getField(2)),
-                  YearMonth.parse(r.getField(3)),
-                  r.getField(4),
-                  Double.parseDouble(r.getField(5)),
-                  split(r.getField(6)),
-                  split(r.getField(7)),
-                  r.getField(9).isEmpty() ? null : YearMonth.parse(r.getField(9)),
-                  r.getField(10)));
-        } catch (IndexOutOfBoundsException | DateTimeParseException | NumberFormatException e) {
+        long line = r.getStartingLineNumber();
+        if (r.getFieldCount() != HEADER.length) {
           diags.add(
               Diagnostic.error(
-                  "warnings.row", Location.of(name, r.getStartingLineNumber(), 0), e.getMessage()));
+                  "warnings.row",
+                  Location.of(name, line, 0),
+                  r.getFieldCount() + " fields instead of " + HEADER.length));
+          continue;
         }
+        String problem = null;
+        Warning w = null;
+        try {
+          double index = Double.parseDouble(r.getField(5));
+          String status = r.getField(8);
+          String closedAs = r.getField(10);
+          YearMonth opened = YearMonth.parse(r.getField(3));
+          YearMonth closed = r.getField(9).isEmpty() ? null : YearMonth.parse(r.getField(9));
+          if (!(index >= 0 && index <= 100)) {
+            problem = "index " + r.getField(5) + " is not a number from 0 to 100";
+          } else if (!status.equals("open") && !status.equals("closed")) {
+            problem = "status '" + status + "' is neither open nor closed";
+          } else if (status.equals("open") != (closed == null)) {
+            problem = "status " + status + " but closed '" + r.getField(9) + "'";
+          } else if (closed != null && closed.isBefore(opened)) {
+            problem = "closed " + closed + " before it was opened " + opened;
+          } else if (closed != null && !closedAs.equals("green") && !closedAs.equals("escalated")) {
+            problem = "closed_as '" + closedAs + "' is neither green nor escalated";
+          } else if (closed == null && !closedAs.isEmpty()) {
+            problem = "an open warning with closed_as '" + closedAs + "'";
+          } else {
+            w =
+                new Warning(
+                    unsafe(r.getField(0)),
+                    unsafe(r.getField(1)),
+                    unsafe(r.getField(2)),
+                    opened,
+                    unsafe(r.getField(4)),
+                    index,
+                    split(unsafe(r.getField(6))),
+                    split(unsafe(r.getField(7))),
+                    closed,
+                    closedAs);
+          }
+        } catch (DateTimeParseException | NumberFormatException e) {
+          problem = e.getMessage();
+        } catch (IllegalArgumentException e) {
+          problem = e.getMessage();
+        }
+        if (problem != null) {
+          diags.add(Diagnostic.error("warnings.row", Location.of(name, line, 0), problem));
+          continue;
+        }
+        Integer first = openAt.get(w.unit());
+        if (w.isOpen() && first != null) {
+          diags.add(
+              Diagnostic.error(
+                  "warnings.row",
+                  Location.of(name, line, 0),
+                  "a second open warning for unit "
+                      + w.unit()
+                      + " (the first on line "
+                      + first
+                      + ")"));
+          continue;
+        }
+        if (w.isOpen()) {
+          openAt.put(w.unit(), (int) line);
+        }
+        out.add(w);
       }
     } catch (IOException | RuntimeException e) {
       diags.add(
@@ -210,14 +265,14 @@ public final class WarningRegister {
       w.writeRecord(HEADER);
       for (Warning x : warnings) {
         w.writeRecord(
-            x.id(),
-            x.unit(),
+            safe(x.id()),
+            safe(x.unit()),
             safe(x.name()),
             x.opened().toString(),
-            x.colour(),
+            safe(x.colour()),
             String.format(Locale.ROOT, "%.4f", x.index()),
-            String.join(";", x.weakest()),
-            String.join(";", x.costliest()),
+            safe(String.join(";", x.weakest())),
+            safe(String.join(";", x.costliest())),
             x.isOpen() ? "open" : "closed",
             x.closed() == null ? "" : x.closed().toString(),
             x.closedAs());
@@ -233,14 +288,11 @@ public final class WarningRegister {
     dev.qinglian.io.AtomicFiles.write(file, toCsv());
   }
 
-  /** Names starting with = + - @ are prefixed with ' so spreadsheets do not run them. */
   private static String safe(String s) {
-    return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    return dev.qinglian.io.CsvCells.neutral(s);
   }
 
   private static String unsafe(String s) {
-    return s.length() > 1 && s.charAt(0) == '\'' && "=+-@\t\r".indexOf(s.charAt(1)) >= 0
-        ? s.substring(1)
-        : s;
+    return dev.qinglian.io.CsvCells.restore(s);
   }
 }

@@ -53,7 +53,15 @@ public final class Xlsx {
       zip.setLevel(level);
       for (ZipEntry e : java.util.Collections.list(in.entries())) {
         ZipEntry copy = new ZipEntry(e.getName());
-        copy.setTime(315532800000L); // 1980-01-01, the zip epoch
+        // 1980-01-01 00:00, the zip epoch, as the entry's DOS (local) time in every time zone:
+        // setTime converts through the JVM's zone, so it is given the instant that is that local
+        // time here (a fixed instant gave 14:00 under TZ=Pacific/Kiritimati, and before 1980, with
+        // an extra timestamp field, west of Greenwich); setTimeLocal adds such a field too
+        copy.setTime(
+            java.time.LocalDateTime.of(1980, 1, 1, 0, 0)
+                .atZone(java.time.ZoneId.systemDefault())
+                .toInstant()
+                .toEpochMilli());
         zip.putNextEntry(copy);
         try (var s = in.getInputStream(e)) {
           if (e.getName().equals("docProps/core.xml")) {

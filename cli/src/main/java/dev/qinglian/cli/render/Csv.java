@@ -5,15 +5,11 @@ public final class Csv {
   private Csv() {}
 
   /**
-   * A text cell: a leading {@code = + - @} (or tab, carriage return) is prefixed with an apostrophe
-   * so that spreadsheet programs show it as text instead of running it (OWASP "CSV injection"); the
-   * cell is quoted when it holds a comma, quote or line break.
+   * A text cell: neutralised against formula injection ({@link dev.qinglian.io.CsvCells}), and
+   * quoted when it holds a comma, quote or line break.
    */
   public static String text(String s) {
-    String v = s;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
+    String v = dev.qinglian.io.CsvCells.neutral(s);
     if (v.indexOf(',') >= 0
         || v.indexOf('"') >= 0
         || v.indexOf('\n') >= 0

@@ -173,7 +173,8 @@ public final class ScoreRenderer {
    */
   public void csv(java.io.OutputStream o) throws IOException {
     o.write(
-        (String.join(",", csvHeader()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        (String.join(",", csvHeader().stream().map(Csv::text).toList()) + "\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     int[] order = result.rankOrder();
     int[] dims = dimensions();
     double[] prev = previousIndex();
@@ -381,7 +382,7 @@ public final class ScoreRenderer {
                     k ->
                         json
                             ? Utf8Rows.jsonText(k.id())
-                            : k.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            : Csv.text(k.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
       return l;
     }

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders a {@link Timeline}: units × months of the index (or of one node's score), sorted by the
@@ -77,7 +78,7 @@ public final class TrendRenderer {
   }
 
   private static String shortMonth(YearMonth m) {
-    return String.format("%02d-%02d", m.getYear() % 100, m.getMonthValue());
+    return String.format(Locale.ROOT, "%02d-%02d", m.getYear() % 100, m.getMonthValue());
   }
 
   private String title() {
