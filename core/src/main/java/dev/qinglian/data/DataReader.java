@@ -954,6 +954,18 @@ public final class DataReader {
       periodCol = Headers.find(h, "period");
       indicatorCol = Headers.find(h, "indicator");
       valueCol = Headers.find(h, "value");
+      for (String key : List.of("unit", "period", "indicator", "value")) {
+        int twice = Headers.second(h, key);
+        if (twice >= 0) {
+          // the second one would be ignored without a word
+          merge.report(
+              file,
+              Diagnostic.error("data.header.twice", row.at(twice), h[twice], key)
+                  .withExcerpt(row.excerpt()));
+          skip = true;
+          return;
+        }
+      }
       leafOfCol = new int[h.length];
       Arrays.fill(leafOfCol, -1);
       int leaves = 0;

@@ -34,6 +34,17 @@ final class Headers {
     return -1;
   }
 
+  /** The position of a second column named for {@code key}, or -1 when there is none. */
+  static int second(String[] header, String key) {
+    int first = find(header, key);
+    if (first < 0) {
+      return -1;
+    }
+    String[] rest = header.clone();
+    rest[first] = "";
+    return find(rest, key);
+  }
+
   /** Header text without BOM and surrounding blanks. */
   static String clean(String h) {
     String s = h == null ? "" : h.strip();

@@ -3,6 +3,7 @@ package dev.qinglian.data;
 import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.diag.Location;
+import dev.qinglian.internal.Ids;
 import dev.qinglian.internal.table.ByteIndex;
 import dev.qinglian.internal.table.FastCsv;
 import dev.qinglian.internal.table.Parse;
@@ -599,6 +600,11 @@ public final class UnitRegister {
     /** Cell {@code col}, trimmed. */
     String text(int col);
 
+    /** True when cell {@code col} is printable ASCII only (then {@link Ids#problem} has none). */
+    default boolean plainAscii(int col) {
+      return false;
+    }
+
     /** Copies cell {@code col}, trimmed, into {@code field} of the current register row. */
     void copy(int col, int field, Columns c);
 
@@ -673,6 +679,11 @@ public final class UnitRegister {
     @Override
     public boolean blank(int col) {
       return col < 0 || col >= nf || start(col) == end(col);
+    }
+
+    @Override
+    public boolean plainAscii(int col) {
+      return col < 0 || col >= nf || Ids.plainAscii(buf, start(col), end(col));
     }
 
     @Override
@@ -910,6 +921,14 @@ public final class UnitRegister {
       if (row.blank(cols[0])) {
         TableRow t = row.table();
         diags.add(Diagnostic.error("units.id.blank", t.at(cols[0])).withExcerpt(t.excerpt()));
+        return;
+      }
+      String bad = row.plainAscii(cols[0]) ? null : Ids.problem(row.text(cols[0]));
+      if (bad != null) {
+        TableRow t = row.table();
+        diags.add(
+            Diagnostic.error("units.id.chars", t.at(cols[0]), row.text(cols[0]), bad)
+                .withExcerpt(t.excerpt()));
         return;
       }
       int u = c.begin(line);

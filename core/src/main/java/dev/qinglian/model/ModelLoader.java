@@ -210,6 +210,12 @@ public final class ModelLoader {
         String o = y.text(top.get("weights-overlay"), "weights-overlay");
         overlay = o == null || o.isBlank() ? null : o.strip();
       }
+      if (top.containsKey("qinglian")) {
+        String v = y.text(top.get("qinglian"), "qinglian");
+        if (v != null && !v.strip().equals("1")) {
+          y.error("model.version", top.get("qinglian"), "qinglian", v.strip());
+        }
+      }
       String language =
           top.containsKey("language")
               ? y.choice(top.get("language"), "language", List.of("zh", "en"))
@@ -431,6 +437,12 @@ public final class ModelLoader {
       String t = y.text(m.get(key), path + "/" + key);
       if (t != null && t.isBlank()) {
         y.error("model.required", m.get(key), path, key);
+        return null;
+      }
+      String bad =
+          key.equals("id") && t != null ? dev.qinglian.internal.Ids.problem(t.trim()) : null;
+      if (bad != null) {
+        y.error("model.id.chars", m.get(key), path + "/" + key, t.trim(), bad);
         return null;
       }
       return t == null ? null : t.trim();
