@@ -312,4 +312,38 @@ class SafetyTest {
     org.junit.jupiter.api.Assertions.assertArrayEquals(plain[0], far[0], "template");
     org.junit.jupiter.api.Assertions.assertArrayEquals(plain[1], far[1], "score xlsx");
   }
+
+  @Test
+  void temporaryFilesOfDeadProcessesAreRemovedByTheNextWrite() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    // 2^31 - 2 is no process here (pid_max is at most 2^22); pid 1 is alive
+    Path dead = Files.writeString(out.resolve(".ranks.csv.2147483646.9f3a.tmp"), "half");
+    Path alive = Files.writeString(out.resolve(".ranks.csv.1.9f3b.tmp"), "in progress");
+    Path other = Files.writeString(out.resolve(".notes.tmp"), "not ours");
+    Golden.Run r =
+        Golden.run("score", ws.toString(), "--output", out.resolve("ranks.csv").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(!Files.exists(dead), "left by a dead process: removed");
+    assertTrue(Files.exists(alive) && Files.exists(other), "a live process's and others' kept");
+    try (var s = Files.list(out)) {
+      assertEquals(3, s.count(), "ranks.csv, and the two kept; no temporary file of this run");
+    }
+  }
+
+  @Test
+  void aNameWithALineBreakKeepsTheMarkdownTablesWhole() throws Exception {
+    Path units = ws.resolve("units.csv");
+    String text = Files.readString(units, StandardCharsets.UTF_8);
+    Files.writeString(
+        units, text.replace("B14,县财政局,", "B14,\"县财政局\n国资\","), StandardCharsets.UTF_8);
+    Golden.Run r = Golden.run("score", ws.toString(), "--format", "markdown", "--lang", "en");
+    assertEquals(0, r.exit(), r.err());
+    List<String> table = r.out().lines().filter(l -> l.startsWith("|")).toList();
+    // the header, its rule and one row per unit: 54 units, nothing split off
+    assertEquals(56, table.size(), r.out());
+    assertTrue(r.out().contains("县财政局<br>国资"), r.out());
+    Path notices = tmp.resolve("notices");
+    Golden.Run w = Golden.run("warn", ws.toString(), "--out", notices.toString(), "--lang", "en");
+    assertEquals(0, w.exit(), w.err());
+  }
 }

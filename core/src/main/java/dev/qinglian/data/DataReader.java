@@ -130,7 +130,7 @@ public final class DataReader {
    */
   public Loaded<Dataset> read(String name, java.io.InputStream in) throws IOException {
     String suffix = Tables.isXlsx(Path.of("x" + extension(name))) ? ".xlsx" : ".csv";
-    Path tmp = java.nio.file.Files.createTempFile("qinglian-stream-", suffix);
+    Path tmp = dev.qinglian.io.AtomicFiles.tempFile(suffix);
     try {
       java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       return read(List.of(tmp), List.of(name));

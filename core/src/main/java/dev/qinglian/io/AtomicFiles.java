@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * /dev/null} or {@code /dev/stdout}, a named pipe — is written <em>through</em>, never replaced (a
  * rename over it would turn {@code /dev/null} into a regular file); a folder is refused.
  *
- * <p>Temporary files are named {@code .NAME.<hex>.tmp}, next to their target.
+ * <p>Temporary files are named {@code .NAME.<pid>.<hex>.tmp}, next to their target; the first write
+ * into a folder removes those that dead processes left there ({@link #clean}).
  *
  * <p>Stateless; thread-safe.
  */
@@ -86,15 +87,88 @@ public final class AtomicFiles {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
+    cleanOnce(dir);
     for (int attempt = 0; ; attempt++) {
       String name =
           "."
               + abs.getFileName()
               + "."
+              + PID
+              + "."
               + Long.toHexString(ThreadLocalRandom.current().nextLong())
               + ".tmp";
       try {
         return Files.createFile(dir.resolve(name));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** This process's id, part of every temporary file's name. */
+  private static final long PID = ProcessHandle.current().pid();
+
+  /** Folders already cleaned by this process (a folder is cleaned once, not at every write). */
+  private static final java.util.Set<Path> CLEANED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static final java.util.regex.Pattern OURS =
+      java.util.regex.Pattern.compile(
+          "^(?:\\..+\\.|qinglian-)(\\d+)[.-][0-9a-f]+(?:\\.tmp|\\.xlsx|\\.csv)$");
+
+  private static void cleanOnce(Path dir) {
+    if (CLEANED.add(dir)) {
+      clean(dir);
+    }
+  }
+
+  /**
+   * Removes the temporary files that processes no longer running left in {@code dir} (killed while
+   * writing: a kill -9 leaves the old or the new complete file, and this leftover): hidden {@code
+   * .NAME.<pid>.<hex>.tmp} files next to outputs, and {@code qinglian-<pid>-<hex>.xlsx} in the
+   * temporary folder. A file of a live process, or of this one, is left alone.
+   */
+  public static void clean(Path dir) {
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      for (Path f : s.toList()) {
+        java.util.regex.Matcher m = OURS.matcher(f.getFileName().toString());
+        if (m.matches()) {
+          long pid = Long.parseLong(m.group(1));
+          if (pid != PID && ProcessHandle.of(pid).isEmpty()) {
+            Files.deleteIfExists(f);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // cleaning is a courtesy: a folder that cannot be listed is written all the same
+    }
+  }
+
+  /**
+   * A new temporary file in {@code java.io.tmpdir}, readable by its owner only, named {@code
+   * qinglian-<pid>-<hex>} with {@code suffix} ({@code .xlsx} or {@code .csv}) so that {@link
+   * #clean} finds it if this process dies before deleting it.
+   */
+  public static Path tempFile(String suffix) throws IOException {
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+    cleanOnce(dir);
+    for (int attempt = 0; ; attempt++) {
+      Path f =
+          dir.resolve(
+              "qinglian-"
+                  + PID
+                  + "-"
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                  + suffix);
+      try {
+        return Files.getFileStore(dir).supportsFileAttributeView("posix")
+            ? Files.createFile(
+                f,
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+            : Files.createFile(f);
       } catch (FileAlreadyExistsException e) {
         if (attempt == 100) {
           throw e;

@@ -19,7 +19,7 @@ public final class Xlsx {
   /** The same workbook with a fixed creation time and fixed zip entry times. */
   public static byte[] withoutTimestamp(byte[] xlsx) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(xlsx.length);
-    Path tmp = Files.createTempFile("qinglian", ".xlsx");
+    Path tmp = dev.qinglian.io.AtomicFiles.tempFile(".xlsx");
     try {
       Files.write(tmp, xlsx);
       withoutTimestamp(tmp, bytes, java.util.zip.Deflater.DEFAULT_COMPRESSION);

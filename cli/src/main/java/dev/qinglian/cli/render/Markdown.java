@@ -25,6 +25,9 @@ public final class Markdown {
       case '>' -> "&gt;";
       case '&' -> "&amp;";
       case '|', '\\', '`', '*', '_', '[', ']' -> "\\" + c;
+      // a line break in a name would end a table row: a <br> keeps the row and shows the break
+      case '\n' -> "<br>";
+      case '\r' -> "";
       default -> null;
     };
   }

@@ -211,9 +211,10 @@ public final class NoticeRenderer {
             .append(' ')
             .append(band(r.band(u)))
             .append(" | [")
-            .append(files.get(k))
+            .append(Markdown.escape(files.get(k)))
             .append("](")
-            .append(files.get(k))
+            // a link's target is a URL: the file name's own %XX stay as they are on disk
+            .append(files.get(k).replace("%", "%25").replace(" ", "%20"))
             .append(") |\n");
         k++;
       }

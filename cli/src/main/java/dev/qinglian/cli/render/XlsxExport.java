@@ -67,7 +67,7 @@ public final class XlsxExport {
     // fastexcel writes to a temporary file, uncompressed (the copy compresses it once; compressing
     // twice took a quarter of the time); the copy made without its timestamp is streamed to out
     // (the gigabyte of XML of 1,000,000 units is never in memory, but passes through the file)
-    java.nio.file.Path tmp = java.nio.file.Files.createTempFile("qinglian", ".xlsx");
+    java.nio.file.Path tmp = dev.qinglian.io.AtomicFiles.tempFile(".xlsx");
     try {
       try (java.io.OutputStream file =
           new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp), 1 << 16)) {
