@@ -149,4 +149,31 @@ class HostileInputTest {
         List.of("schema version '99' is not supported; this qinglian reads qinglian: 1"),
         errors(v));
   }
+
+  @Test
+  void readmesCsvLimitsHoldOnTheFastPathToo(@TempDir Path dir) throws Exception {
+    // a 3 MB record and a row of 400,000 cells, unquoted: the fast reader took both
+    Path longLine =
+        TestFiles.write(
+            dir,
+            "a.csv",
+            "unit,period,indicator,value,note\nB01,2026-10,D5.1.1,1,"
+                + "x".repeat(3_000_000)
+                + "\n");
+    Path manyCells =
+        TestFiles.write(
+            dir,
+            "b.csv",
+            "unit,period,indicator,value\nB01,2026-10,D5.1.1,1" + ",1".repeat(400_000) + "\n");
+    DataReader r = new DataReader(model, units, ReadOptions.DEFAULTS);
+    assertEquals(
+        List.of(
+            "the file is not well-formed and cannot be read further: a line is longer than 1 MB"),
+        errors(r.read(List.of(longLine))));
+    assertEquals(
+        List.of(
+            "the file is not well-formed and cannot be read further: a line has more than 10000"
+                + " cells"),
+        errors(r.read(List.of(manyCells))));
+  }
 }

@@ -778,6 +778,7 @@ public final class FastCsv {
       while (rs < owned && rs < limit) {
         // one pass over the row: field boundaries and the end of the line together
         int nf = 0;
+        int commas = 0; // every cell counts against the limit, kept or not
         int start = rs; // where the current field starts
         int qs = 0; // its content when it is quoted: [qs, qe)
         int qe = -1;
@@ -790,6 +791,7 @@ public final class FastCsv {
               break;
             }
             if (c == ',') {
+              commas++;
               if (nf < last) {
                 fs[nf] = qe >= 0 ? qs : start;
                 fe[nf] = qe >= 0 ? qe : i;
@@ -840,6 +842,15 @@ public final class FastCsv {
           throw new Tables.ReadException("a line is longer than 1 MB", 0, null);
         }
         int re = i;
+        // README's limits, as the general reader has them: a record of at most 1 MB and 10,000
+        // cells (a longer one within a block was read, the rest of its cells ignored)
+        if (re - rs > MAX_LINE) {
+          throw new Tables.ReadException("a line is longer than 1 MB", 0, null);
+        }
+        if (commas >= Tables.MAX_CELLS) {
+          throw new Tables.ReadException(
+              "a line has more than " + Tables.MAX_CELLS + " cells", 0, null);
+        }
         int end = re > rs && buf[re - 1] == '\r' ? re - 1 : re;
         if (end > rs) {
           fs[nf] = qe >= 0 ? qs : start;
