@@ -207,9 +207,7 @@ public final class Audit {
         }
         alpha = cronbach(x);
         double[][] c = copyNoNaN(pearson);
-        double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(c)).getRealEigenvalues();
-        double max = java.util.Arrays.stream(ev).max().orElse(Double.NaN);
-        pc1 = max / k;
+        pc1 = firstComponentShare(c, k);
         for (int i = 0; i < k; i++) {
           for (int j = i + 1; j < k; j++) {
             if (Math.abs(pearson[i][j]) > DUPLICATE) {
@@ -278,5 +276,27 @@ public final class Audit {
       }
     }
     return m;
+  }
+
+  /** Most indicators of one dimension for which the first principal component is computed. */
+  static final int MAX_PCA = 500;
+
+  /**
+   * The variance share of the first principal component of a correlation matrix (its largest
+   * eigenvalue over k); NaN when the dimension has more than {@link #MAX_PCA} indicators (the
+   * decomposition costs k³) or the decomposition does not converge (commons-math3 gives up on some
+   * matrices: a 10,000-indicator model ended the command with an internal error).
+   */
+  static double firstComponentShare(double[][] c, int k) {
+    if (k > MAX_PCA) {
+      return Double.NaN;
+    }
+    try {
+      double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(c)).getRealEigenvalues();
+      return java.util.Arrays.stream(ev).max().orElse(Double.NaN) / k;
+    } catch (org.apache.commons.math3.exception.MathRuntimeException
+        | org.apache.commons.math3.exception.MathIllegalStateException e) {
+      return Double.NaN;
+    }
   }
 }

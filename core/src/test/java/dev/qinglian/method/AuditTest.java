@@ -22,4 +22,16 @@ class AuditTest {
     assertEquals(2.2402560438940755, d.getSkewness(), 1e-12);
     assertEquals(5.669135802469141, d.getKurtosis(), 1e-12);
   }
+
+  @Test
+  void firstComponentShareByHandAndNoneForHugeDimensions() {
+    // identity: eigenvalues 1, 1, 1 -> 1/3; all ones: eigenvalues 3, 0, 0 -> 3/3 = 1
+    double[][] id = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+    double[][] ones = {{1, 1, 1}, {1, 1, 1}, {1, 1, 1}};
+    org.junit.jupiter.api.Assertions.assertEquals(1 / 3.0, Audit.firstComponentShare(id, 3), 1e-12);
+    org.junit.jupiter.api.Assertions.assertEquals(1.0, Audit.firstComponentShare(ones, 3), 1e-12);
+    // a dimension of 10,000 indicators: not decomposed (k³ = 10¹²), NaN instead of a crash
+    org.junit.jupiter.api.Assertions.assertTrue(
+        Double.isNaN(Audit.firstComponentShare(new double[1][1], 10_000)));
+  }
 }

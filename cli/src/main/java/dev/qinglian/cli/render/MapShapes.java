@@ -35,13 +35,28 @@ public record MapShapes(String unit, List<List<double[]>> rings) {
    *     ExitCode#UNREADABLE} when it cannot be read
    */
   public static List<MapShapes> read(Path file) {
-    JsonNode root;
+    byte[] bytes;
     try {
-      root = MAPPER.readTree(Files.readAllBytes(file));
-    } catch (JsonProcessingException e) {
-      throw invalid(file, e.getOriginalMessage());
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new CliException(ExitCode.UNREADABLE, "cannot read " + file + ": " + e.getMessage());
+    }
+    return parse(file, bytes);
+  }
+
+  /**
+   * Reads a map from its bytes; {@code file} names it in messages.
+   *
+   * @throws CliException with {@link ExitCode#INPUT} when the bytes are not such a map
+   */
+  public static List<MapShapes> parse(Path file, byte[] bytes) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw invalid(file, e.getOriginalMessage());
+    } catch (IOException | RuntimeException e) {
+      throw invalid(file, e.getMessage());
     }
     if (root == null || !root.isObject() || !root.path("features").isArray()) {
       throw invalid(file, "not a FeatureCollection with a list of features");
