@@ -220,8 +220,7 @@ public final class PeriodResult {
       }
       int p = kernel.parent(i);
       double sum = 0;
-      for (Node c : model.nodes().get(p).children()) {
-        int ci = nodePos.get(c.id());
+      for (int ci : kernel.children(p)) { // in model order, as the sum always was
         if (!Double.isNaN(scores(ci)[u])) {
           sum += kernel.localWeight(ci);
         }

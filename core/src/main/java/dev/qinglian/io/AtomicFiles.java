@@ -50,10 +50,11 @@ public final class AtomicFiles {
    * @throws IOException when the file cannot be written, or is a folder
    */
   public static void write(Path file, Content content) throws IOException {
-    if (Files.isDirectory(file)) {
-      throw new IOException(file + " is a folder");
+    boolean exists = Files.exists(file);
+    if (exists) {
+      refuseFolder(file);
     }
-    if (isSpecial(file)) {
+    if (exists && isSpecial(file)) {
       try (OutputStream o =
           Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
         content.writeTo(o);
@@ -79,6 +80,12 @@ public final class AtomicFiles {
     return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
   }
 
+  private static void refuseFolder(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IOException(file + " is a folder");
+    }
+  }
+
   /**
    * A new empty hidden file in {@code target}'s folder (created if needed), to be written and then
    * {@linkplain #moveIntoPlace moved into place}.
@@ -86,8 +93,10 @@ public final class AtomicFiles {
   public static Path sibling(Path target) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
-    Files.createDirectories(dir);
-    cleanOnce(dir);
+    if (!CLEANED.contains(dir)) {
+      Files.createDirectories(dir); // once per folder and process, then cleaned of leftovers
+      cleanOnce(dir);
+    }
     for (int attempt = 0; ; attempt++) {
       String name =
           "."

@@ -138,16 +138,18 @@ public final class OutputFile {
       return;
     }
     Path abs = target.toAbsolutePath().normalize();
+    boolean exists = Files.exists(target);
     for (Path in : inputs) {
-      if (in.toAbsolutePath().normalize().equals(abs) || sameFile(in, target)) {
+      // a file that does not exist yet is no input (and warn writes thousands of new notices)
+      if (in.toAbsolutePath().normalize().equals(abs) || (exists && sameFile(in, target))) {
         throw new CliException(ExitCode.INPUT, "refusing to overwrite the input file " + target);
       }
     }
-    if (Files.isDirectory(target)) {
+    if (exists && Files.isDirectory(target)) {
       throw new CliException(ExitCode.INPUT, target + " is a folder");
     }
     // a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written through, never replaced
-    if (Files.exists(target) && !force && !AtomicFiles.isSpecial(target)) {
+    if (exists && !force && !AtomicFiles.isSpecial(target)) {
       throw new CliException(ExitCode.INPUT, target + " exists; use --force to replace it");
     }
     try {

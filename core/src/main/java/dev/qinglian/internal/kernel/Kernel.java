@@ -115,6 +115,11 @@ public final class Kernel {
     return parent[i];
   }
 
+  /** The children's positions of node {@code i}, in model order (not to be modified). */
+  public int[] children(int i) {
+    return children[i];
+  }
+
   /** Weight of node {@code i} among its siblings, normalised to sum to 1. */
   public double localWeight(int i) {
     return localWeight[i];
