@@ -346,4 +346,25 @@ class SafetyTest {
     Golden.Run w = Golden.run("warn", ws.toString(), "--out", notices.toString(), "--lang", "en");
     assertEquals(0, w.exit(), w.err());
   }
+
+  @Test
+  void aRevisionThatNeedsForceWritesNothing() throws Exception {
+    assertEquals(0, Golden.run("score", ws.toString(), "--record", "--format", "csv").exit());
+    // the same result again: already recorded, identical, exit 0
+    Golden.Run same = Golden.run("score", ws.toString(), "--record", "--format", "csv");
+    assertEquals(0, same.exit(), same.err());
+    assertTrue(same.err().contains("history/score-2026-10.json"), same.err());
+    // change one figure: the revision needs --force, and the output is not written either
+    Path party = ws.resolve("data/party-office.csv");
+    String text = Files.readString(party);
+    String line =
+        text.lines().filter(l -> l.startsWith("B12,2026-10,D1.1.1,")).findFirst().orElseThrow();
+    Files.writeString(party, text.replace(line, "B12,2026-10,D1.1.1,10,"));
+    Path out = tmp.resolve("ranks.csv");
+    Golden.Run r = Golden.run("score", ws.toString(), "--record", "--output", out.toString());
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(
+        r.err().contains("use --force to record the revision (nothing was written)"), r.err());
+    assertTrue(!Files.exists(out), "no output written");
+  }
 }

@@ -100,6 +100,25 @@ public final class ScoreCommand implements Callable<Integer> {
           case markdown -> r.markdownContent();
           case xlsx -> null;
         };
+    if (record) {
+      // both writes checked before the first: a revision that needs --force must not leave the
+      // output written and the history not
+      Path recorded = ws.root().resolve("history").resolve("score-" + p + ".json");
+      try {
+        if (Files.exists(recorded)
+            && !output.force
+            && !Files.readString(recorded).equals(r.json())) {
+          throw new CliException(
+              ExitCode.INPUT,
+              recorded
+                  + " is already recorded; use --force to record the revision (nothing was"
+                  + " written)");
+        }
+      } catch (IOException e) {
+        throw new CliException(
+            ExitCode.UNREADABLE, "cannot read " + recorded + ": " + e.getMessage());
+      }
+    }
     if (content == null) {
       OutputFile.writeBinary(r::xlsx, output.output, output.force, ws.inputs());
     } else {
