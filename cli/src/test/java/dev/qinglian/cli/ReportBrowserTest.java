@@ -122,6 +122,12 @@ class ReportBrowserTest {
   @Test
   void chromiumRendersItWithoutScriptErrors() throws Exception {
     String chromium = chromium();
+    if (chromium == null) {
+      // said in the build output, not only in the surefire report
+      System.err.println(
+          "ReportBrowserTest skipped: no chromium on this machine (.ci/run installs it:"
+              + " apt-get install chromium fonts-noto-cjk)");
+    }
     Assumptions.assumeTrue(chromium != null, "no chromium on this machine (.ci/run installs it)");
     Path out = tmp.resolve("report.html");
     assertEquals(0, Golden.run("report", Golden.demo().toString(), "--out", out.toString()).exit());

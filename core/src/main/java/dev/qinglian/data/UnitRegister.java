@@ -148,6 +148,33 @@ public final class UnitRegister {
     return i < 0 ? Optional.empty() : Optional.of(view.get(i));
   }
 
+  /**
+   * The unit an id typed by a person means: the id itself, or else the one id equal to it but for
+   * case; -1 when there is none (or several).
+   */
+  public int lenientIndexOf(String id) {
+    int exact = indexOf(id);
+    if (exact >= 0) {
+      return exact;
+    }
+    int found = -1;
+    for (int u = 0; u < size; u++) {
+      if (id(u).equalsIgnoreCase(id)) {
+        if (found >= 0) {
+          return -1; // ambiguous
+        }
+        found = u;
+      }
+    }
+    return found;
+  }
+
+  /** Up to {@code max} ids closest to {@code id} (edit distance), for "did you mean". */
+  public List<String> closest(String id, int max) {
+    return dev.qinglian.internal.Suggest.closest(
+        id, java.util.stream.IntStream.range(0, size).mapToObj(this::id).toList(), max);
+  }
+
   /** The id of the unit at position {@code u} (without building a {@link Unit}). */
   public String id(int u) {
     return text(ID, u);

@@ -104,6 +104,29 @@ final class Common {
     }
   }
 
+  /**
+   * The unit a typed id names: the id, or the one id equal to it but for case (with a note on
+   * stderr); else a usage error with the closest ids.
+   */
+  static String unit(Loaded l, String typed, java.io.PrintWriter err) {
+    boolean zh = l.labels().lang().equals("zh");
+    int u = l.ws().units().lenientIndexOf(typed);
+    if (u >= 0) {
+      String id = l.ws().units().id(u);
+      if (!id.equals(typed)) {
+        err.println(
+            zh ? "注意：按 " + id + " 处理（输入为 " + typed + "）" : "note: taking " + typed + " as " + id);
+      }
+      return id;
+    }
+    String near = String.join(", ", l.ws().units().closest(typed, 3));
+    throw new CliException(
+        ExitCode.USAGE,
+        zh
+            ? "未知单位 " + typed + "；是否指：" + near
+            : "unknown unit " + typed + "; did you mean: " + near);
+  }
+
   /** The month asked for, or the latest with data; it must have data. */
   static YearMonth month(Workspace ws, String text, String option) {
     java.util.List<YearMonth> months = ws.data().periods();

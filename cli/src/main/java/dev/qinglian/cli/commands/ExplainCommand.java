@@ -1,6 +1,5 @@
 package dev.qinglian.cli.commands;
 
-import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
@@ -51,9 +50,7 @@ public final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     inputs.workspace = workspace;
     Common.Loaded l = Common.load(null, inputs, output.lang, spec.commandLine().getErr());
-    if (l.ws().units().indexOf(unit) < 0) {
-      throw new CliException(ExitCode.USAGE, "unknown unit " + unit);
-    }
+    unit = Common.unit(l, unit, spec.commandLine().getErr());
     YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
     Evaluator ev = new Evaluator(l.ws().model());
     PeriodResult now = ev.evaluate(l.ws().data(), p);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
       "Write a synthetic workspace of any size for the default model.",
       "",
       "Unit register and data (long, wide or one file per department); realistic"
-          + " distributions, quarterly and yearly indicators only in their months, about 2 %"
+          + " distributions, quarterly and yearly indicators only in their months, about 2 %%"
           + " gaps. The same seed gives byte-identical files."
     })
 public final class GenerateCommand implements Callable<Integer> {

@@ -46,6 +46,7 @@ public final class ScoreCommand implements Callable<Integer> {
   @Mixin WorkspaceParam workspace;
   @Mixin InputOptions inputs;
   @Mixin OutputOptions output;
+  @Mixin dev.qinglian.cli.options.BomOption bom;
   @Mixin FormatOption format;
 
   @Mixin PeriodOption periodOption;
@@ -95,7 +96,7 @@ public final class ScoreCommand implements Callable<Integer> {
     OutputFile.Content content =
         switch (f) {
           case table -> r.tableContent(Common.ansi(output));
-          case csv -> r.csvContent();
+          case csv -> OutputFile.withBom(r.csvContent(), bom.bom);
           case json -> r.jsonContent();
           case markdown -> r.markdownContent();
           case xlsx -> null;

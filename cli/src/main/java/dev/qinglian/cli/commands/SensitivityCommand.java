@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       "",
       "Perturbs the weights (uniform ± --weight-share), the aggregation, the missing-data policy"
           + " and, with --normalisations, the normalisation; prints per unit the nominal and median"
-          + " rank with its 5–95 % interval and the probability of each colour (fragile units"
+          + " rank with its 5–95 %% interval and the probability of each colour (fragile units"
           + " marked), and a first-order sensitivity index per assumption. Seeded, on all cores."
     })
 public final class SensitivityCommand implements Callable<Integer> {

@@ -33,6 +33,7 @@ public final class TrendCommand implements Callable<Integer> {
   @Mixin WorkspaceParam workspace;
   @Mixin InputOptions inputs;
   @Mixin OutputOptions output;
+  @Mixin dev.qinglian.cli.options.BomOption bom;
   @Mixin FormatOption format;
 
   @Option(
@@ -82,8 +83,8 @@ public final class TrendCommand implements Callable<Integer> {
               + "; the dimensions are "
               + String.join(", ", l.ws().model().dimensions().stream().map(n -> n.id()).toList()));
     }
-    if (unit != null && l.ws().units().indexOf(unit) < 0) {
-      throw new CliException(ExitCode.USAGE, "unknown unit " + unit);
+    if (unit != null) {
+      unit = Common.unit(l, unit, spec.commandLine().getErr());
     }
     // the unit view shows 同比: evaluate up to a year more, as far as there is data
     YearMonth evalFrom = unit == null ? start : start.minusMonths(12);
@@ -116,7 +117,7 @@ public final class TrendCommand implements Callable<Integer> {
     OutputFile.write(
         switch (f) {
           case table -> r.tableContent(ansi);
-          case csv -> r.csvContent();
+          case csv -> OutputFile.withBom(r.csvContent(), bom.bom);
           case json -> r.jsonContent();
           case markdown -> r.markdownContent();
           case xlsx -> throw new IllegalStateException("written above");

@@ -72,6 +72,26 @@ public final class OutputFile {
     };
   }
 
+  /** {@code content} preceded by a UTF-8 byte-order mark when {@code bom}, else as it is. */
+  public static Content withBom(Content content, boolean bom) {
+    if (!bom) {
+      return content;
+    }
+    return new Content() {
+      @Override
+      public void writeTo(Writer w) throws IOException {
+        w.write('\uFEFF');
+        content.writeTo(w);
+      }
+
+      @Override
+      public void writeTo(java.io.OutputStream o) throws IOException {
+        o.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        content.writeTo(o);
+      }
+    };
+  }
+
   /** What {@code bytes} writes, as a string. */
   public static String text(Bytes bytes) {
     java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();

@@ -1,0 +1,47 @@
+package dev.qinglian.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every command's --help prints cleanly: no picocli warning (an unescaped % in a text). */
+class HelpTest {
+  @Test
+  void everyCommandsHelpIsFreeOfPicocliWarnings() {
+    List<String> commands =
+        List.of(
+            "validate",
+            "score",
+            "trend",
+            "changes",
+            "explain",
+            "warn",
+            "verify",
+            "weights",
+            "sensitivity",
+            "audit",
+            "report",
+            "template",
+            "status",
+            "generate",
+            "demo");
+    for (String c : commands) {
+      java.io.PrintStream old = System.err;
+      java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+      Golden.Run r;
+      try {
+        // picocli prints its warnings on System.err, not on the command's writer
+        System.setErr(new java.io.PrintStream(captured, true));
+        r = Golden.run(c, "--help");
+      } finally {
+        System.setErr(old);
+      }
+      assertEquals(0, r.exit(), c);
+      String all = r.out() + r.err() + captured;
+      assertTrue(!all.contains("WARN"), c + ":\n" + all);
+      assertTrue(r.out().contains("Usage:"), c);
+    }
+  }
+}
