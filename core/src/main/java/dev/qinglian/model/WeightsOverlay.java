@@ -108,9 +108,7 @@ public final class WeightsOverlay {
         .append("). Load it on top of the model with\n");
     sb.append("# `weights-overlay: ")
         .append(file.getFileName())
-        .append("` in indicators.yaml, or --weights ")
-        .append(file.getFileName())
-        .append(".\n");
+        .append("` in indicators.yaml (or name it when opening the workspace).\n");
     for (String c : comments) {
       sb.append("# ").append(c).append('\n');
     }

@@ -10,6 +10,12 @@ import java.util.List;
 public final class DiagnosticPrinter {
   private final Labels labels;
 
+  /** The command line's own hint (a Labels key) for a library diagnostic code. */
+  private static final java.util.Map<String, String> CLI_HINTS =
+      java.util.Map.of(
+          "data.memory", "hint.data.memory",
+          "ahp.inconsistent", "hint.ahp.inconsistent");
+
   /** A printer in the language of {@code labels}. */
   public DiagnosticPrinter(Labels labels) {
     this.labels = labels;
@@ -47,6 +53,11 @@ public final class DiagnosticPrinter {
     String hint = d.hint(labels.locale());
     if (withHint && !hint.isEmpty()) {
       sb.append("\n  ").append(labels.get("hint")).append(": ").append(hint);
+    }
+    // the library's hints name no command-line flags; the command line adds its own
+    String cli = CLI_HINTS.get(d.code());
+    if (withHint && cli != null) {
+      sb.append("\n  ").append(labels.get("hint")).append(": ").append(labels.get(cli));
     }
     return sb.toString();
   }

@@ -8,6 +8,17 @@ public final class Labels {
   private static final Map<String, String[]> L =
       Map.ofEntries(
           Map.entry("rank", new String[] {"排名", "Rank"}),
+          Map.entry(
+              "hint.data.memory",
+              new String[] {
+                "如 QINGLIAN_JAVA_OPTS=-Xmx8g ./qinglian …，或用 --data 只读取所需的文件",
+                "for example QINGLIAN_JAVA_OPTS=-Xmx8g ./qinglian …, or --data with the files needed"
+              }),
+          Map.entry(
+              "hint.ahp.inconsistent",
+              new String[] {
+                "使用 --allow-inconsistent 接受", "pass --allow-inconsistent to accept it"
+              }),
           Map.entry("unit", new String[] {"单位", "Unit"}),
           Map.entry("name", new String[] {"名称", "Name"}),
           Map.entry("index", new String[] {"指数", "Index"}),
