@@ -132,7 +132,16 @@ class CollectionRoundTest {
     assertTrue(Files.exists(ws.resolve("history/score-2026-11.json")));
     Files.writeString(d, setValue(Files.readString(d), "B05", "D5.1.3", "1"));
     Golden.Run revised =
+        Golden.run(
+            "score", ws.toString(), "--period", "2026-11", "--format", "csv", "--lang", "en");
+    // in the model's language (zh), the same notice in Chinese with the colours' Chinese names
+    Golden.Run revisedZh =
         Golden.run("score", ws.toString(), "--period", "2026-11", "--format", "csv");
+    assertTrue(
+        revisedZh.err().contains("2026-11 与已登记结果 history/score-2026-11.json 相比有修订：1 个单位变化"),
+        revisedZh.err());
+    assertTrue(
+        !revisedZh.err().contains("green") && !revisedZh.err().contains("orange"), revisedZh.err());
     assertEquals(0, revised.exit(), revised.err());
     String rev =
         revised

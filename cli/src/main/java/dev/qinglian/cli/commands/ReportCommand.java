@@ -119,7 +119,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     String html = new ReportRenderer(l.ws(), t, l.labels(), features, open, cards).html();
     OutputFile.write(html, out, force, inputsUsed, null);
-    spec.commandLine().getOut().println("wrote " + out);
+    spec.commandLine().getOut().println((l.labels().lang().equals("zh") ? "已写入 " : "wrote ") + out);
     return ExitCode.OK;
   }
 }

@@ -18,14 +18,24 @@ final class Revisions {
   static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-  /** One line per changed unit ("B12 80.0 yellow → 78.1 yellow"), in the earlier rank order. */
-  static List<String> between(String before, String after) throws IOException {
+  /**
+   * One line per changed unit ("B12 80.0 黄 → 78.1 黄"), in the earlier rank order, each colour id
+   * shown as {@code colour} names it (in the user's language).
+   */
+  static List<String> between(
+      String before, String after, java.util.function.UnaryOperator<String> colour)
+      throws IOException {
     Map<String, JsonNode> now = byUnit(MAPPER.readTree(after).path("units"));
     List<String> changed = new ArrayList<>();
     for (JsonNode a : MAPPER.readTree(before).path("units")) {
       JsonNode b = now.get(text(a, "unit"));
       if (differs(a, b)) {
-        changed.add(text(a, "unit") + " " + show(a) + " → " + (b == null ? "absent" : show(b)));
+        changed.add(
+            text(a, "unit")
+                + " "
+                + show(a, colour)
+                + " → "
+                + (b == null ? "absent" : show(b, colour)));
       }
     }
     return changed;
@@ -53,9 +63,9 @@ final class Revisions {
     return v == null || v.isNull() ? "null" : v.asText();
   }
 
-  private static String show(JsonNode u) {
+  private static String show(JsonNode u, java.util.function.UnaryOperator<String> colour) {
     JsonNode i = u.get("index");
     String index = i == null || !i.isNumber() ? "—" : Numbers.fixed(i.asDouble(), 1, "—");
-    return index + " " + text(u, "colour");
+    return index + " " + colour.apply(text(u, "colour"));
   }
 }

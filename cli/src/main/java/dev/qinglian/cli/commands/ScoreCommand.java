@@ -141,7 +141,7 @@ public final class ScoreCommand implements Callable<Integer> {
       return;
     }
     if (!record) {
-      compare(ws, p, file, r.json(), err);
+      compare(loaded, p, file, r.json(), err);
       return;
     }
     // one writer of history/ at a time
@@ -153,7 +153,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 + ws.display(file));
         return;
       }
-      compare(ws, p, file, now, err);
+      compare(loaded, p, file, now, err);
       if (Files.exists(file) && !output.force) {
         throw new CliException(
             ExitCode.INPUT, file + " is already recorded; use --force to record the revision");
@@ -166,23 +166,33 @@ public final class ScoreCommand implements Callable<Integer> {
   }
 
   /** Lists on stderr the units whose index or colour differ from the recorded result. */
-  private static void compare(Workspace ws, YearMonth p, Path file, String now, PrintWriter err) {
+  private static void compare(
+      Common.Loaded loaded, YearMonth p, Path file, String now, PrintWriter err) {
+    Workspace ws = loaded.ws();
+    boolean zh = loaded.labels().lang().equals("zh");
     if (Files.exists(file)) {
       try {
-        List<String> changed = Revisions.between(Files.readString(file), now);
+        List<String> changed =
+            Revisions.between(
+                Files.readString(file),
+                now,
+                id ->
+                    ws.model().band(id).map(b -> b.names().in(loaded.labels().lang())).orElse(id));
         if (!changed.isEmpty()) {
           err.println(
-              "revision of "
-                  + p
-                  + " against the recorded result "
-                  + ws.display(file)
-                  + ": "
-                  + changed.size()
-                  + " unit(s) changed");
+              zh
+                  ? p + " 与已登记结果 " + ws.display(file) + " 相比有修订：" + changed.size() + " 个单位变化"
+                  : "revision of "
+                      + p
+                      + " against the recorded result "
+                      + ws.display(file)
+                      + ": "
+                      + changed.size()
+                      + " unit(s) changed");
           changed.forEach(c -> err.println("  " + c));
         }
       } catch (IOException | RuntimeException e) {
-        err.println("note: cannot compare with " + file + ": " + e.getMessage());
+        err.println((zh ? "注意：无法与 " : "note: cannot compare with ") + file + ": " + e.getMessage());
       }
     }
   }
