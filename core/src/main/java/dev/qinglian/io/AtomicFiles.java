@@ -112,6 +112,11 @@ public final class AtomicFiles {
         if (attempt == 100) {
           throw e;
         }
+      } catch (java.nio.file.NoSuchFileException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+        Files.createDirectories(dir); // the folder was removed since this process created it
       }
     }
   }
