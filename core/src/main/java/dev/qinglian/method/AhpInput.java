@@ -2,14 +2,10 @@ package dev.qinglian.method;
 
 import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.diag.Loaded;
-import dev.qinglian.diag.Location;
 import dev.qinglian.internal.yaml.YamlReader;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.Node;
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,13 +41,11 @@ public final class AhpInput {
       Path file, IndicatorModel model, boolean allowInconsistent) {
     String name = file.toString();
     List<Diagnostic> diags = new ArrayList<>();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return new Loaded<>(
-          null, List.of(Diagnostic.error("file.unreadable", Location.of(name), e.getMessage())));
+    Loaded<String> read = YamlReader.readText(file);
+    if (read.hasErrors()) {
+      return new Loaded<>(null, read.diagnostics());
     }
+    String text = read.value();
     YamlReader y = new YamlReader(name, diags);
     org.yaml.snakeyaml.nodes.Node doc = y.compose(new StringReader(text));
     Map<String, Ahp> out = new LinkedHashMap<>();

@@ -2,12 +2,9 @@ package dev.qinglian.model;
 
 import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.diag.Loaded;
-import dev.qinglian.diag.Location;
 import dev.qinglian.internal.yaml.YamlReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,13 +36,11 @@ public final class WeightsOverlay {
   /** The model with the overlay in {@code file} applied; diagnostics name the file and line. */
   public static Loaded<IndicatorModel> apply(IndicatorModel model, Path file) {
     String name = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return new Loaded<>(
-          null, List.of(Diagnostic.error("file.unreadable", Location.of(name), e.getMessage())));
+    Loaded<String> read = dev.qinglian.internal.yaml.YamlReader.readText(file);
+    if (read.hasErrors()) {
+      return new Loaded<>(null, read.diagnostics());
     }
+    String text = read.value();
     List<Diagnostic> diags = new ArrayList<>();
     YamlReader y = new YamlReader(name, diags);
     org.yaml.snakeyaml.nodes.Node doc = y.compose(new StringReader(text));

@@ -1,6 +1,7 @@
 package dev.qinglian.internal.yaml;
 
 import dev.qinglian.diag.Diagnostic;
+import dev.qinglian.diag.Loaded;
 import dev.qinglian.diag.Location;
 import dev.qinglian.internal.Suggest;
 import java.io.Reader;
@@ -40,6 +41,22 @@ public final class YamlReader {
 
   private final String file;
   private final List<Diagnostic> diagnostics;
+
+  /**
+   * A YAML file's text (UTF-8), or the {@code file.unreadable} diagnostic naming it: how the
+   * model's companions (weights overlays, AHP judgements) are read.
+   */
+  public static Loaded<String> readText(java.nio.file.Path file) {
+    try {
+      return new Loaded<>(
+          java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), List.of());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return new Loaded<>(
+          null,
+          List.of(
+              Diagnostic.error("file.unreadable", Location.of(file.toString()), e.getMessage())));
+    }
+  }
 
   /** A reader reporting into {@code diagnostics} for {@code file}. */
   public YamlReader(String file, List<Diagnostic> diagnostics) {
