@@ -146,13 +146,22 @@ final class Common {
 
   /** A month's result and the month before's (null when it has no data), as score shows them. */
   static dev.qinglian.eval.PeriodResult[] evaluateWithPrevious(Workspace ws, YearMonth p) {
-    dev.qinglian.eval.Evaluator evaluator = new dev.qinglian.eval.Evaluator(ws.model());
     // the ranking needs no leaf-level detail: summaries, cheaper for large registers
-    dev.qinglian.eval.PeriodResult result = evaluator.evaluateSummary(ws.data(), p);
+    return evaluateWithPrevious(ws, p, false);
+  }
+
+  /**
+   * A month's result and the month before's (null when it has no data), with their leaf-level
+   * detail when {@code detail} (explain, warn).
+   */
+  static dev.qinglian.eval.PeriodResult[] evaluateWithPrevious(
+      Workspace ws, YearMonth p, boolean detail) {
+    dev.qinglian.eval.Evaluator evaluator = new dev.qinglian.eval.Evaluator(ws.model());
+    java.util.function.Function<YearMonth, dev.qinglian.eval.PeriodResult> eval =
+        m -> detail ? evaluator.evaluate(ws.data(), m) : evaluator.evaluateSummary(ws.data(), m);
+    dev.qinglian.eval.PeriodResult result = eval.apply(p);
     dev.qinglian.eval.PeriodResult previous =
-        ws.data().periods().contains(p.minusMonths(1))
-            ? evaluator.evaluateSummary(ws.data(), p.minusMonths(1))
-            : null;
+        ws.data().periods().contains(p.minusMonths(1)) ? eval.apply(p.minusMonths(1)) : null;
     return new dev.qinglian.eval.PeriodResult[] {result, previous};
   }
 

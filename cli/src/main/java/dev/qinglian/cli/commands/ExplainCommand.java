@@ -6,7 +6,6 @@ import dev.qinglian.cli.options.OutputOptions;
 import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.render.MonitorRenderer;
 import dev.qinglian.cli.render.OutputFile;
-import dev.qinglian.eval.Evaluator;
 import dev.qinglian.eval.PeriodResult;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -52,12 +51,9 @@ public final class ExplainCommand implements Callable<Integer> {
     Common.Loaded l = Common.load(null, inputs, output.lang, spec.commandLine().getErr());
     unit = Common.unit(l, unit, spec.commandLine().getErr());
     YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
-    Evaluator ev = new Evaluator(l.ws().model());
-    PeriodResult now = ev.evaluate(l.ws().data(), p);
-    PeriodResult before =
-        l.ws().data().periods().contains(p.minusMonths(1))
-            ? ev.evaluate(l.ws().data(), p.minusMonths(1))
-            : null;
+    PeriodResult[] both = Common.evaluateWithPrevious(l.ws(), p, true);
+    PeriodResult now = both[0];
+    PeriodResult before = both[1];
     String text = new MonitorRenderer(l.labels()).explain(now, unit, before);
     OutputFile.write(
         text, output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());

@@ -10,7 +10,6 @@ import dev.qinglian.cli.render.FileNames;
 import dev.qinglian.cli.render.NoticeRenderer;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.diag.Loaded;
-import dev.qinglian.eval.Evaluator;
 import dev.qinglian.eval.PeriodResult;
 import dev.qinglian.monitor.Warning;
 import dev.qinglian.monitor.WarningRegister;
@@ -100,12 +99,9 @@ public final class WarnCommand implements Callable<Integer> {
       new DiagnosticPrinter(l.labels()).print(loaded.diagnostics(), err);
       throw new CliException(ExitCode.INPUT, l.labels().get("input.errors"));
     }
-    Evaluator ev = new Evaluator(l.ws().model());
-    PeriodResult now = ev.evaluate(l.ws().data(), p);
-    PeriodResult before =
-        l.ws().data().periods().contains(p.minusMonths(1))
-            ? ev.evaluate(l.ws().data(), p.minusMonths(1))
-            : null;
+    PeriodResult[] both = Common.evaluateWithPrevious(l.ws(), p, true);
+    PeriodResult now = both[0];
+    PeriodResult before = both[1];
     WarningRegister.Update update = loaded.value().update(now);
     NoticeRenderer notices = new NoticeRenderer(l.labels());
     String footer = provenance(l.ws(), p);
