@@ -9,7 +9,9 @@ import java.util.List;
  * <p>Instances are immutable and thread-safe when {@code T} is.
  *
  * @param <T> the type of the value
- * @param value the value, or null when {@link #hasErrors()}
+ * @param value the value, or null when {@link #hasErrors()}; a producer may document a value read
+ *     only in part instead ({@code Workspace.open} gives the pieces read before the one that
+ *     failed), which {@link #orElseThrow()} refuses all the same
  * @param diagnostics every problem found, in the order found
  */
 public record Loaded<T>(T value, List<Diagnostic> diagnostics) {
