@@ -138,10 +138,11 @@ public final class Workspace {
       if (missing(modelFile, diags)) {
         return new Loaded<>(null, diags);
       }
-      model = ModelLoader.load(modelFile);
+      ModelLoader.Read read = ModelLoader.read(modelFile);
+      model = read.model();
       modelName = modelFile.toString();
       inputs.add(modelFile);
-      ModelLoader.overlayOf(modelFile).filter(Files::isRegularFile).ifPresent(inputs::add);
+      read.overlay().filter(Files::isRegularFile).ifPresent(inputs::add);
     } else {
       model = ModelLoader.loadDefault();
       modelName = ModelLoader.DEFAULT_NAME;

@@ -75,56 +75,57 @@ public final class ModelLoader {
    * (relative to the model file). An unreadable file is reported as a diagnostic.
    */
   public static Loaded<IndicatorModel> load(Path file) {
-    String name = file.toString();
-    try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      Parse parse = new Parse(name, new ArrayList<>());
-      Loaded<IndicatorModel> model = load(name, parse, new StringReader(text));
-      String overlay = parse.overlay;
-      if (model.hasErrors() || overlay == null) {
-        return model;
-      }
-      Path overlayFile;
-      try {
-        overlayFile = file.resolveSibling(overlay);
-      } catch (java.nio.file.InvalidPathException e) {
-        return new Loaded<>(
-            null,
-            List.of(Diagnostic.error("file.unreadable", Location.of(overlay), e.getMessage())));
-      }
-      Loaded<IndicatorModel> applied = WeightsOverlay.apply(model.value(), overlayFile);
-      List<Diagnostic> all = new ArrayList<>(model.diagnostics());
-      all.addAll(applied.diagnostics());
-      return new Loaded<>(applied.value(), all);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return new Loaded<>(
-          null, List.of(Diagnostic.error("file.unreadable", Location.of(name), e.getMessage())));
-    }
+    return read(file).model();
   }
 
   /**
-   * The weights overlay a model file names with {@code weights-overlay} (resolved next to it), if
-   * any; for provenance. The file is composed as YAML and the top-level key read (nothing else is
-   * checked: {@link #load(Path)} reports the problems).
+   * A model file as read: the model (with the overlay it names applied) and that overlay's file,
+   * for provenance.
+   *
+   * @param model the model, or the diagnostics
+   * @param overlay the file its {@code weights-overlay} key names, if it names one
    */
-  public static java.util.Optional<Path> overlayOf(Path modelFile) {
-    try (Reader r = Files.newBufferedReader(modelFile, StandardCharsets.UTF_8)) {
-      YamlReader y = new YamlReader(modelFile.toString(), new ArrayList<>());
-      org.yaml.snakeyaml.nodes.Node doc = y.compose(r);
-      if (doc instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
-        for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
-          if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k
-              && k.getValue().equals("weights-overlay")
-              && t.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode v
-              && !v.getValue().isBlank()) {
-            return java.util.Optional.of(modelFile.resolveSibling(v.getValue().strip()));
-          }
-        }
-      }
-      return java.util.Optional.empty();
-    } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
-      return java.util.Optional.empty();
+  public record Read(Loaded<IndicatorModel> model, java.util.Optional<Path> overlay) {}
+
+  /** Reads a model file as {@link #load(Path)} does, and says which overlay file it named. */
+  public static Read read(Path file) {
+    String name = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return new Read(
+          new Loaded<>(
+              null,
+              List.of(Diagnostic.error("file.unreadable", Location.of(name), e.getMessage()))),
+          java.util.Optional.empty());
     }
+    Parse parse = new Parse(name, new ArrayList<>());
+    Loaded<IndicatorModel> model = load(name, parse, new StringReader(text));
+    String overlay = parse.overlay;
+    if (overlay == null) {
+      return new Read(model, java.util.Optional.empty());
+    }
+    Path overlayFile;
+    try {
+      overlayFile = file.resolveSibling(overlay);
+    } catch (java.nio.file.InvalidPathException e) {
+      if (model.hasErrors()) {
+        return new Read(model, java.util.Optional.empty());
+      }
+      return new Read(
+          new Loaded<>(
+              null,
+              List.of(Diagnostic.error("file.unreadable", Location.of(overlay), e.getMessage()))),
+          java.util.Optional.empty());
+    }
+    if (model.hasErrors()) {
+      return new Read(model, java.util.Optional.of(overlayFile));
+    }
+    Loaded<IndicatorModel> applied = WeightsOverlay.apply(model.value(), overlayFile);
+    List<Diagnostic> all = new ArrayList<>(model.diagnostics());
+    all.addAll(applied.diagnostics());
+    return new Read(new Loaded<>(applied.value(), all), java.util.Optional.of(overlayFile));
   }
 
   /** Name under which the built-in default model appears in diagnostics. */

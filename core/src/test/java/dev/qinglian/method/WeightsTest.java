@@ -128,14 +128,16 @@ class WeightsTest {
     // and through the model key, relative to the model file
     Path model = TestFiles.write(dir, "indicators.yaml", MODEL + "weights-overlay: weights.yaml\n");
     assertEquals(0.3, ModelLoader.load(model).orElseThrow().nominalWeight("B"), 1e-12);
-    assertEquals(java.util.Optional.of(dir.resolve("weights.yaml")), ModelLoader.overlayOf(model));
+    assertEquals(
+        java.util.Optional.of(dir.resolve("weights.yaml")), ModelLoader.read(model).overlay());
     // the key read as YAML: quoted, followed by a comment, in flow style; never a nested key
     Path quoted =
         TestFiles.write(dir, "q.yaml", MODEL + "weights-overlay: \"weights.yaml\"  # tuned\n");
     assertEquals(0.3, ModelLoader.load(quoted).orElseThrow().nominalWeight("B"), 1e-12);
-    assertEquals(java.util.Optional.of(dir.resolve("weights.yaml")), ModelLoader.overlayOf(quoted));
+    assertEquals(
+        java.util.Optional.of(dir.resolve("weights.yaml")), ModelLoader.read(quoted).overlay());
     Path nested = TestFiles.write(dir, "n.yaml", "x:\n  weights-overlay: weights.yaml\n");
-    assertEquals(java.util.Optional.empty(), ModelLoader.overlayOf(nested));
+    assertEquals(java.util.Optional.empty(), ModelLoader.read(nested).overlay());
     // an unknown id in an overlay is reported with its line
     Path badOverlay = TestFiles.write(dir, "bad.yaml", "method: x\nweights:\n  Z: 1\n");
     assertEquals(3, WeightsOverlay.apply(m, badOverlay).diagnostics().get(0).location().line());
