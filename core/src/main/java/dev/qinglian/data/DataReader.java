@@ -129,7 +129,7 @@ public final class DataReader {
    * @throws IOException when the stream cannot be read or the temporary file written
    */
   public Loaded<Dataset> read(String name, java.io.InputStream in) throws IOException {
-    String suffix = Tables.isXlsx(Path.of("x" + extension(name))) ? ".xlsx" : ".csv";
+    String suffix = extension(name).equals(".xlsx") ? ".xlsx" : ".csv";
     Path tmp = dev.qinglian.io.AtomicFiles.tempFile(suffix);
     try {
       java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

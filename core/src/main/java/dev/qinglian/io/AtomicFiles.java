@@ -50,11 +50,17 @@ public final class AtomicFiles {
    * @throws IOException when the file cannot be written, or is a folder
    */
   public static void write(Path file, Content content) throws IOException {
-    boolean exists = Files.exists(file);
-    if (exists) {
-      refuseFolder(file);
+    // one look at the target: absent, a folder, a device or pipe, or a file to replace
+    java.nio.file.attribute.BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (java.nio.file.NoSuchFileException e) {
+      a = null;
     }
-    if (exists && isSpecial(file)) {
+    if (a != null && a.isDirectory()) {
+      throw new IOException(file + " is a folder");
+    }
+    if (a != null && a.isOther()) {
       try (OutputStream o =
           Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
         content.writeTo(o);
@@ -66,7 +72,17 @@ public final class AtomicFiles {
       try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
         content.writeTo(o);
       }
-      moveIntoPlace(tmp, file);
+      if (a != null) { // the permissions of the file it replaces, not a new file's
+        PosixFileAttributeView old = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (old != null) {
+          Files.setPosixFilePermissions(tmp, old.readAttributes().permissions());
+        }
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -80,17 +96,8 @@ public final class AtomicFiles {
     return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
   }
 
-  private static void refuseFolder(Path file) throws IOException {
-    if (Files.isDirectory(file)) {
-      throw new IOException(file + " is a folder");
-    }
-  }
-
-  /**
-   * A new empty hidden file in {@code target}'s folder (created if needed), to be written and then
-   * {@linkplain #moveIntoPlace moved into place}.
-   */
-  public static Path sibling(Path target) throws IOException {
+  /** A new empty hidden file in {@code target}'s folder (created if needed), to be written. */
+  private static Path sibling(Path target) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (!CLEANED.contains(dir)) {
@@ -188,26 +195,6 @@ public final class AtomicFiles {
           throw e;
         }
       }
-    }
-  }
-
-  /**
-   * Moves a written temporary file over {@code target}, keeping target's permissions.
-   *
-   * @throws IOException when the target is a device or a pipe (write those through instead)
-   */
-  public static void moveIntoPlace(Path tmp, Path target) throws IOException {
-    if (isSpecial(target)) {
-      throw new IOException(target + " is not a regular file and is not replaced");
-    }
-    PosixFileAttributeView old = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-    if (old != null && Files.exists(target)) {
-      Files.setPosixFilePermissions(tmp, old.readAttributes().permissions());
-    }
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

@@ -133,10 +133,10 @@ public final class WarnCommand implements Callable<Integer> {
     List<Path> targets = new ArrayList<>();
     for (String f : allNames) {
       Path t = FileNames.inside(out, f);
-      if (Files.isDirectory(t) || (Files.exists(t) && !force && !Files.isRegularFile(t))) {
-        throw new CliException(ExitCode.INPUT, t + " is not a file; nothing was written");
+      if (Files.isDirectory(t)) {
+        throw new CliException(ExitCode.INPUT, t + " is a folder; nothing was written");
       }
-      if (Files.exists(t) && !force) {
+      if (!force && Files.exists(t)) {
         throw new CliException(
             ExitCode.INPUT, t + " exists; use --force to replace it (nothing was written)");
       }
