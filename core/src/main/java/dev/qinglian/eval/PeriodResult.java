@@ -212,22 +212,48 @@ public final class PeriodResult {
    * over the siblings that had a score, multiplied up the tree; 0 when the node was missing.
    */
   public double effectiveWeight(String nodeId, int u) {
-    int i = node(nodeId);
+    return effectiveWeight(node(nodeId), u, null);
+  }
+
+  /**
+   * The effective weight of every node for unit {@code u}, by position in {@link
+   * IndicatorModel#nodes()}: the same numbers as {@link #effectiveWeight(String, int)}, each
+   * sibling sum computed once (an explanation asks for every node).
+   */
+  public double[] effectiveWeights(int u) {
+    int n = model.nodes().size();
+    double[] factor = new double[n];
+    for (int i = 1; i < n; i++) {
+      factor[i] = factor(i, u);
+    }
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = effectiveWeight(i, u, factor);
+    }
+    return w;
+  }
+
+  /** Product of the factors from node {@code i} up to the root; {@code factor} null: computed. */
+  private double effectiveWeight(int i, int u, double[] factor) {
     double w = 1;
     for (; i > 0; i = kernel.parent(i)) {
       if (Double.isNaN(scores(i)[u])) {
         return 0;
       }
-      int p = kernel.parent(i);
-      double sum = 0;
-      for (int ci : kernel.children(p)) { // in model order, as the sum always was
-        if (!Double.isNaN(scores(ci)[u])) {
-          sum += kernel.localWeight(ci);
-        }
-      }
-      w *= kernel.localWeight(i) / sum;
+      w *= factor != null ? factor[i] : factor(i, u);
     }
     return w;
+  }
+
+  /** Node {@code i}'s weight over the sum of its siblings' (itself included) that have a score. */
+  private double factor(int i, int u) {
+    double sum = 0;
+    for (int ci : kernel.children(kernel.parent(i))) { // in model order, as the sum always was
+      if (!Double.isNaN(scores(ci)[u])) {
+        sum += kernel.localWeight(ci);
+      }
+    }
+    return kernel.localWeight(i) / sum;
   }
 
   /** Share (0–1) of the nominal index weight resting on reported or carried values. */

@@ -67,9 +67,23 @@ public final class AtomicFiles {
       }
       return;
     }
-    Path tmp = sibling(file);
+    // the temporary file is created by the open that writes it (CREATE_NEW: one open, no race)
+    Path tmp = null;
+    boolean moved = false;
     try {
-      try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+      OutputStream raw = null;
+      for (int attempt = 0; raw == null; attempt++) {
+        tmp = sibling(file);
+        try {
+          raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException | java.nio.file.NoSuchFileException e) {
+          if (attempt == 100) {
+            throw e;
+          }
+          Files.createDirectories(tmp.getParent()); // removed since this process created it
+        }
+      }
+      try (OutputStream o = new java.io.BufferedOutputStream(raw, 1 << 16)) {
         content.writeTo(o);
       }
       if (a != null) { // the permissions of the file it replaces, not a new file's
@@ -83,8 +97,11 @@ public final class AtomicFiles {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      moved = true;
     } finally {
-      Files.deleteIfExists(tmp);
+      if (!moved && tmp != null) {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 
@@ -96,7 +113,7 @@ public final class AtomicFiles {
     return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
   }
 
-  /** A new empty hidden file in {@code target}'s folder (created if needed), to be written. */
+  /** A fresh hidden name in {@code target}'s folder (created and cleaned once per process). */
   private static Path sibling(Path target) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
@@ -104,28 +121,14 @@ public final class AtomicFiles {
       Files.createDirectories(dir); // once per folder and process, then cleaned of leftovers
       cleanOnce(dir);
     }
-    for (int attempt = 0; ; attempt++) {
-      String name =
-          "."
-              + abs.getFileName()
-              + "."
-              + PID
-              + "."
-              + Long.toHexString(ThreadLocalRandom.current().nextLong())
-              + ".tmp";
-      try {
-        return Files.createFile(dir.resolve(name));
-      } catch (FileAlreadyExistsException e) {
-        if (attempt == 100) {
-          throw e;
-        }
-      } catch (java.nio.file.NoSuchFileException e) {
-        if (attempt == 100) {
-          throw e;
-        }
-        Files.createDirectories(dir); // the folder was removed since this process created it
-      }
-    }
+    return dir.resolve(
+        "."
+            + abs.getFileName()
+            + "."
+            + PID
+            + "."
+            + Long.toHexString(ThreadLocalRandom.current().nextLong())
+            + ".tmp");
   }
 
   /** This process's id, part of every temporary file's name. */

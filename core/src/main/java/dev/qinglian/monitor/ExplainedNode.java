@@ -33,9 +33,12 @@ public record ExplainedNode(
     double effective,
     Set<ValueFlag> flags,
     List<ExplainedNode> children) {
-  /** Copies the collections. */
+  /** Copies the collections (the flags in their declared order). */
   public ExplainedNode {
-    flags = Set.copyOf(flags);
+    flags =
+        flags.isEmpty()
+            ? Set.of()
+            : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
     children = List.copyOf(children);
   }
 }

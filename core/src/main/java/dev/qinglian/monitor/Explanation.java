@@ -48,18 +48,22 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
     }
     IndicatorModel model = result.model();
     double index = result.index(u);
-    ExplainedNode root = build(result, u, model.root(), Double.isNaN(index) ? 0 : 100 - index);
+    double[] weights = result.effectiveWeights(u); // every node's, computed once
+    ExplainedNode root =
+        build(result, u, model.root(), Double.isNaN(index) ? 0 : 100 - index, weights);
     return new Explanation(unitId, root, result.caps(u));
   }
 
-  private static ExplainedNode build(PeriodResult r, int u, Node node, double lost) {
-    double s = r.score(node.id(), u);
-    double e = r.effectiveWeight(node.id(), u);
+  private static ExplainedNode build(
+      PeriodResult r, int u, Node node, double lost, double[] weights) {
+    int at = r.nodePosition(node.id());
+    double s = r.score(at, u);
+    double e = weights[at];
     List<ExplainedNode> kids = new ArrayList<>();
     if (!node.isLeaf()) {
-      double[] share = lossShares(r, u, node);
+      double[] share = lossShares(r, u, node, weights);
       for (int i = 0; i < node.children().size(); i++) {
-        kids.add(build(r, u, node.children().get(i), lost * share[i]));
+        kids.add(build(r, u, node.children().get(i), lost * share[i], weights));
       }
     }
     boolean leaf = node.isLeaf();
@@ -76,17 +80,17 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
   }
 
   /** Shares (summing to 1 over present children) of a node's loss. */
-  private static double[] lossShares(PeriodResult r, int u, Node node) {
+  private static double[] lossShares(PeriodResult r, int u, Node node, double[] weights) {
     int n = node.children().size();
     double[] w = new double[n];
     double total = 0;
     for (int i = 0; i < n; i++) {
-      Node c = node.children().get(i);
-      double s = r.score(c.id(), u);
+      int c = r.nodePosition(node.children().get(i).id());
+      double s = r.score(c, u);
       if (Double.isNaN(s)) {
         continue;
       }
-      double e = r.effectiveWeight(c.id(), u);
+      double e = weights[c];
       w[i] =
           node.aggregation() == Aggregation.GEOMETRIC
               ? e * Math.log(100 / Math.max(s, 1e-9))
@@ -139,7 +143,9 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
     double now = after.index(a);
     double then = before.index(b);
     double change = (Double.isNaN(now) ? 0 : now) - (Double.isNaN(then) ? 0 : then);
-    attribute(before, b, after, a, root, change, true, shares);
+    double[] w0 = before.effectiveWeights(b); // every node's, computed once per month
+    double[] w1 = after.effectiveWeights(a);
+    attribute(before, b, w0, after, a, w1, root, change, true, shares);
     List<Mover> out = new ArrayList<>();
     for (Node leaf : after.model().leaves()) {
       double p = shares.getOrDefault(leaf.id(), 0.0);
@@ -159,8 +165,10 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
   private static void attribute(
       PeriodResult r0,
       int u0,
+      double[] ew0,
       PeriodResult r1,
       int u1,
+      double[] ew1,
       Node node,
       double amount,
       boolean exact,
@@ -172,14 +180,16 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
     int n = node.children().size();
     double[] d = new double[n];
     double sum = 0;
-    double e0 = r0.effectiveWeight(node.id(), u0);
-    double e1 = r1.effectiveWeight(node.id(), u1);
+    double e0 = ew0[r0.nodePosition(node.id())];
+    double e1 = ew1[r1.nodePosition(node.id())];
     for (int i = 0; i < n; i++) {
       String id = node.children().get(i).id();
-      double s0 = r0.score(id, u0);
-      double s1 = r1.score(id, u1);
-      double w0 = r0.effectiveWeight(id, u0);
-      double w1 = r1.effectiveWeight(id, u1);
+      int c0 = r0.nodePosition(id);
+      int c1 = r1.nodePosition(id);
+      double s0 = r0.score(c0, u0);
+      double s1 = r1.score(c1, u1);
+      double w0 = ew0[c0];
+      double w1 = ew1[c1];
       if (node.aggregation() == Aggregation.GEOMETRIC) {
         double t1 = Double.isNaN(s1) || e1 == 0 ? 0 : (w1 / e1) * Math.log(Math.max(s1, 1e-9));
         double t0 = Double.isNaN(s0) || e0 == 0 ? 0 : (w0 / e0) * Math.log(Math.max(s0, 1e-9));
@@ -199,7 +209,7 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
       } else {
         part = amount / n;
       }
-      attribute(r0, u0, r1, u1, node.children().get(i), part, exact && arithmetic, out);
+      attribute(r0, u0, ew0, r1, u1, ew1, node.children().get(i), part, exact && arithmetic, out);
     }
   }
 }

@@ -152,11 +152,19 @@ public final class WarnCommand implements Callable<Integer> {
     }
     List<Path> inputsAndRegister = new ArrayList<>(l.ws().inputs());
     inputsAndRegister.add(registerFile);
-    for (int i = 0; i < files.size(); i++) {
-      int u = warned.get(i);
-      String text = notices.notice(now, u, before, openByUnit.get(ids.get(i))) + footer;
-      OutputFile.write(text, targets.get(i), force, inputsAndRegister, null);
-    }
+    // the notices are independent files: written on every core, in register order (each reads its
+    // unit across every column of both months; 300,000 units, 91,647 notices: 11.9 s one by one
+    // in rank order, 7.1 s so on two cores; docs/performance.md)
+    java.util.stream.IntStream.range(0, files.size())
+        .boxed()
+        .sorted(java.util.Comparator.comparingInt(warned::get))
+        .parallel()
+        .forEach(
+            i -> {
+              int u = warned.get(i);
+              String text = notices.notice(now, u, before, openByUnit.get(ids.get(i))) + footer;
+              OutputFile.write(text, targets.get(i), force, inputsAndRegister, null);
+            });
     OutputFile.write(
         notices.index(now, files, update),
         targets.get(targets.size() - 1),

@@ -39,14 +39,14 @@ public final class NoticeRenderer {
     return p + "-" + FileNames.safe(unitId) + ".md";
   }
 
-  private PeriodResult countedFor;
+  private PeriodResult countedFor; // guarded by this: notices are rendered on several threads
   private int rankedCount;
 
   /**
    * The number of ranked units of a month, counted once per month (counted for every notice it made
    * warn quadratic: 300,000 units, 91,647 notices, minutes).
    */
-  private int ranked(PeriodResult r) {
+  private synchronized int ranked(PeriodResult r) {
     if (r != countedFor) {
       rankedCount = (int) java.util.Arrays.stream(r.rankOrder()).filter(x -> r.rank(x) > 0).count();
       countedFor = r;
