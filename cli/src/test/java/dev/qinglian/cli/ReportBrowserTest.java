@@ -50,7 +50,7 @@ class ReportBrowserTest {
   }
 
   @Test
-  void aLargeWorkspaceGetsCardsForTheBottomOfTheRankingOnly() throws Exception {
+  void warnedUnitsComeFirstAndALargeWorkspaceGetsCardsForThemFirst() throws Exception {
     Path out = tmp.resolve("report.html");
     Golden.Run r =
         Golden.run(
@@ -61,11 +61,9 @@ class ReportBrowserTest {
             "--lang",
             "en",
             "--cards",
-            "5");
+            "7");
     assertEquals(0, r.exit(), r.err());
     String html = Files.readString(out, StandardCharsets.UTF_8);
-    // the demo county has 54 units: 5 cards, for the last 5 rows of the ranking table, in that
-    // order; the table still lists all 54
     Matcher cards = Pattern.compile("<div class=\"unitcard\" id=\"u-([^\"]+)\"").matcher(html);
     List<String> carded = new ArrayList<>();
     while (cards.find()) {
@@ -78,15 +76,41 @@ class ReportBrowserTest {
       ranked.add(rows.group(1));
     }
     assertEquals(54, ranked.size());
-    assertEquals(ranked.subList(49, 54), carded);
-    assertTrue(html.contains("cards for the last 5 of 54 units"), "the report says so");
+    // October (score --period 2026-10): Z07 red 51.2, B27 orange 69.4, then the yellows from the
+    // lowest index, B12 80.0, Z03 81.5, B21 91.4 (capped); then the greens in rank order: B38
+    // and Z02, the first two rows of the ranking
+    assertEquals(List.of("Z07", "B27", "B12", "Z03", "B21", ranked.get(0), ranked.get(1)), carded);
+    assertEquals(List.of("B38", "Z02"), ranked.subList(0, 2));
+    assertTrue(
+        html.contains("cards for 7 of 54 units, the warned ones first"), "the report says so");
+    // B21's colour was set by a rule: said on its card, and marked in the ranking and the tile
+    assertTrue(
+        html.contains(
+            "green by its index, capped at yellow by &quot;Promotion of a cadre with known"
+                + " problems this month&quot;"),
+        "cap note");
+    assertEquals(2, html.split("class=\"cap\"", -1).length - 1, "mark on tile and ranking");
+    // months under the trend lines, names beside the bars, the model's name as the title
+    assertTrue(html.contains("<text class=\"month\" x=\"285.0\" y=\"123\">26-10</text>"));
+    // D1 "Regularity of political life", cut to 20 characters beside its bar
+    assertTrue(html.contains(">Regularity of polit…</text>"), "dimension names");
+    assertTrue(html.contains("<h1>Clean-government index — monthly report <span>2026-10</span>"));
+    // every band-coloured box has text of WCAG AA contrast (4.5:1) computed from the colour
+    Matcher boxes = Pattern.compile("background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})").matcher(html);
+    int n = 0;
+    while (boxes.find()) {
+      n++;
+      double ratio = dev.qinglian.cli.render.Contrast.ratio(boxes.group(1), boxes.group(2));
+      assertTrue(ratio >= 4.5, boxes.group() + " " + ratio);
+    }
+    assertTrue(n >= 54 + 40 + 7, "ranking cells, tiles and cards: " + n);
     // by default (500) every unit of a county has its card, and no note
     Golden.Run all =
         Golden.run("report", Golden.demo().toString(), "--out", out.toString(), "--force");
     assertEquals(0, all.exit(), all.err());
     String full = Files.readString(out, StandardCharsets.UTF_8);
     assertEquals(54, full.split("class=\"unitcard\"", -1).length - 1);
-    assertFalse(full.contains("仅列排名最后的"));
+    assertFalse(full.contains("单位较多"));
   }
 
   @Test
@@ -151,5 +175,41 @@ class ReportBrowserTest {
             .start();
     assertTrue(s.waitFor(120, TimeUnit.SECONDS));
     assertTrue(Files.size(shot) > 10_000, "screenshot " + shot);
+    // printed: A4 pages (595 x 842 pt), each with content; kept as cli/target/report-print.pdf
+    Path pdf = Path.of("target/report-print.pdf").toAbsolutePath();
+    Files.deleteIfExists(pdf);
+    List<String> print = flags(chromium, tmp.resolve("profile3"));
+    print.addAll(
+        List.of("--no-pdf-header-footer", "--print-to-pdf=" + pdf, out.toUri().toString()));
+    Process pp =
+        new ProcessBuilder(print)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertTrue(pp.waitFor(120, TimeUnit.SECONDS));
+    String bytes = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+    Matcher box =
+        Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([0-9.]+) ([0-9.]+)\\s*\\]").matcher(bytes);
+    int pages = 0;
+    while (box.find()) {
+      pages++;
+      assertEquals(595, Math.round(Double.parseDouble(box.group(1))), box.group());
+      assertEquals(842, Math.round(Double.parseDouble(box.group(2))), box.group());
+    }
+    assertTrue(pages >= 3, "A4 pages: " + pages);
+    if (Files.isExecutable(Path.of("/usr/bin/pdftoppm"))) {
+      Process png =
+          new ProcessBuilder(
+                  "/usr/bin/pdftoppm",
+                  "-r",
+                  "40",
+                  "-png",
+                  pdf.toString(),
+                  Path.of("target/report-page").toAbsolutePath().toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      assertEquals(0, png.waitFor());
+    }
   }
 }

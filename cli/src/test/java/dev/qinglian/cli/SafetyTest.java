@@ -46,7 +46,8 @@ class SafetyTest {
     assertFalse(r.out().contains("<script>"));
     assertTrue(r.out().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     Path notices = tmp.resolve("notices");
-    assertEquals(0, Golden.run("warn", ws.toString(), "--out", notices.toString()).exit());
+    assertEquals(
+        0, Golden.run("warn", ws.toString(), "--out", notices.toString(), "--format", "md").exit());
     String notice = Files.readString(notices.resolve("2026-10-Z07.md"));
     assertFalse(notice.contains("<script>"));
     assertTrue(notice.contains("&lt;script&gt;"));

@@ -20,7 +20,18 @@ class WarnCommandTest {
     List<String> inputs = Golden.snapshot(ws);
     Path out = tmp.resolve("notices");
     for (String p : List.of("2026-06", "2026-07", "2026-08")) {
-      Golden.Run r = Golden.run("warn", ws.toString(), "--period", p, "--out", out.toString());
+      Golden.Run r =
+          Golden.run(
+              "warn",
+              ws.toString(),
+              "--period",
+              p,
+              "--out",
+              out.toString(),
+              "--format",
+              "md",
+              "--date",
+              "2026-09-05");
       assertEquals(0, r.exit(), r.err());
     }
     List<String> register = Files.readAllLines(ws.resolve("warnings.csv"));
@@ -40,12 +51,28 @@ class WarnCommandTest {
         register);
     // a second run of the same month duplicates nothing (and needs --force for the notices)
     Golden.Run again =
-        Golden.run("warn", ws.toString(), "--period", "2026-08", "--out", out.toString());
+        Golden.run(
+            "warn",
+            ws.toString(),
+            "--period",
+            "2026-08",
+            "--out",
+            out.toString(),
+            "--format",
+            "md");
     assertEquals(1, again.exit());
     assertTrue(again.err().contains("exists; use --force"), again.err());
     Golden.Run forced =
         Golden.run(
-            "warn", ws.toString(), "--period", "2026-08", "--out", out.toString(), "--force");
+            "warn",
+            ws.toString(),
+            "--period",
+            "2026-08",
+            "--out",
+            out.toString(),
+            "--force",
+            "--format",
+            "md");
     assertEquals(0, forced.exit(), forced.err());
     assertEquals(register, Files.readAllLines(ws.resolve("warnings.csv")));
     // the notice for Z07, reviewed by hand once and pinned
@@ -60,7 +87,7 @@ class WarnCommandTest {
     // the inputs were not touched; only the register (and the writers' empty lock file) was
     // added to the workspace
     List<String> after = Golden.snapshot(ws);
-    after.removeIf(l -> l.startsWith("warnings.csv "));
+    after.removeIf(l -> l.startsWith("warnings.csv ") || l.startsWith("notices.csv "));
     // e3b0c442…: the SHA-256 of nothing
     assertTrue(
         after.remove(

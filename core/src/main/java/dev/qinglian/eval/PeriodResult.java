@@ -304,6 +304,25 @@ public final class PeriodResult {
     return r;
   }
 
+  /**
+   * The override rule that set unit {@code u}'s colour: of the rules that fired, the first (model
+   * order) whose cap is the colour the unit got, when that colour is worse than its index alone
+   * gives; empty when no rule changed the colour (none fired, or the index was as bad already).
+   */
+  public Optional<OverrideRule> cappedBy(int u) {
+    Band by = uncappedBandOrNull(u);
+    Band is = band(u);
+    if (by == null || by == is) {
+      return Optional.empty();
+    }
+    for (OverrideRule r : caps(u)) {
+      if (r.cap().equals(is.id())) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** 1-based rank by index (ties share the better rank); 0 for units with insufficient data. */
   public int rank(int u) {
     return rank[u];

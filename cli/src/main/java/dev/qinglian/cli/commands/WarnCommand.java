@@ -7,10 +7,13 @@ import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
 import dev.qinglian.cli.render.FileNames;
+import dev.qinglian.cli.render.NoticeDocx;
 import dev.qinglian.cli.render.NoticeRenderer;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.monitor.NoticeRegister;
+import dev.qinglian.monitor.NoticeSettings;
 import dev.qinglian.monitor.Warning;
 import dev.qinglian.monitor.WarningRegister;
 import java.io.IOException;
@@ -34,9 +37,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Write the warning notices (预警通知书) of a month and update the warning register.",
       "",
-      "One Markdown notice per yellow, orange or red unit, and an index; the register"
-          + " WORKSPACE/warnings.csv opens a warning when a unit leaves green (or worsens) and"
-          + " closes it when the unit is green again (复绿). Running a month twice changes nothing."
+      "One Word notice per yellow, orange or red unit, laid out as an official document"
+          + " (GB/T 9704: letterhead, document number, recipient, signature, date) with the"
+          + " authority named in WORKSPACE/settings.yaml, and the month's index as a workbook."
+          + " The register WORKSPACE/warnings.csv opens a warning when a unit leaves green (or"
+          + " worsens) and closes it when the unit is green again (复绿); WORKSPACE/notices.csv"
+          + " keeps each notice's number (numbered per year, never reused). Running a month"
+          + " twice changes nothing."
     })
 public final class WarnCommand implements Callable<Integer> {
   @Mixin WorkspaceParam workspace;
@@ -60,25 +67,42 @@ public final class WarnCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace notices already in DIR.")
   boolean force;
 
+  @Option(
+      names = "--format",
+      paramLabel = "docx|md",
+      description =
+          "docx (default): Word notices and an .xlsx index; md: Markdown notices and index.")
+  String format = "docx";
+
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "Date of the notices (成文日期; default: today). A notice already in the register keeps"
+              + " its number and date.")
+  java.time.LocalDate date;
+
   @Spec CommandSpec spec;
 
-  /** A footer naming the tool, the month and the SHA-256 of the model and of every input. */
+  /**
+   * The tool, the month and the SHA-256 of the model and of every input: kept out of the letter.
+   */
   static String provenance(dev.qinglian.Workspace ws, YearMonth p) {
-    StringBuilder sb = new StringBuilder("\n---\n\n<sub>qinglian ");
+    StringBuilder sb = new StringBuilder("qinglian ");
     sb.append(dev.qinglian.cli.VersionProvider.version())
-        .append(" · ")
+        .append("; ")
         .append(p)
-        .append(" · ")
-        .append(dev.qinglian.cli.render.Markdown.escape(ws.modelDisplay()))
+        .append("; ")
+        .append(ws.modelDisplay())
         .append(" sha256 ")
         .append(dev.qinglian.cli.render.Hashes.modelSha256(ws));
     for (Path in : ws.inputs()) {
-      sb.append("<br>")
-          .append(dev.qinglian.cli.render.Markdown.escape(ws.display(in)))
+      sb.append("; ")
+          .append(ws.display(in))
           .append(" sha256 ")
           .append(dev.qinglian.cli.render.Hashes.sha256(in));
     }
-    return sb.append("</sub>\n").toString();
+    return sb.toString();
   }
 
   @Override
@@ -99,12 +123,34 @@ public final class WarnCommand implements Callable<Integer> {
       new DiagnosticPrinter(l.labels()).print(loaded.diagnostics(), err);
       throw new CliException(ExitCode.INPUT, l.labels().get("input.errors"));
     }
+    boolean docx = format.equals("docx");
+    if (!docx && !format.equals("md")) {
+      throw new CliException(ExitCode.USAGE, "--format must be docx or md, not " + format);
+    }
+    Path settingsFile = l.ws().root().resolve(NoticeSettings.FILE);
+    Loaded<NoticeSettings> settings = NoticeSettings.read(settingsFile);
+    Path numbersFile = l.ws().root().resolve(NoticeRegister.FILE);
+    Loaded<NoticeRegister> numbers = NoticeRegister.read(numbersFile);
+    if (settings.hasErrors() || numbers.hasErrors()) {
+      List<dev.qinglian.diag.Diagnostic> all = new ArrayList<>(settings.diagnostics());
+      all.addAll(numbers.diagnostics());
+      new DiagnosticPrinter(l.labels()).print(all, err);
+      throw new CliException(ExitCode.INPUT, l.labels().get("input.errors"));
+    }
+    boolean zh = l.labels().lang().equals("zh");
+    if (!Files.exists(settingsFile)) {
+      err.println(
+          zh
+              ? "注意：工作区没有 settings.yaml，通知书以“县纪委监委”署名；发文机关等写法见 README“预警通知书”。"
+              : "note: no settings.yaml in the workspace: the notices are signed 县纪委监委; README,"
+                  + " Warning notices, says how to name the authority.");
+    }
     PeriodResult[] both = Common.evaluateWithPrevious(l.ws(), p, true);
     PeriodResult now = both[0];
     PeriodResult before = both[1];
     WarningRegister.Update update = loaded.value().update(now);
-    NoticeRenderer notices = new NoticeRenderer(l.labels());
-    String footer = provenance(l.ws(), p);
+    NoticeRenderer notices = new NoticeRenderer(l.labels(), settings.value());
+    String provenance = provenance(l.ws(), p);
     List<String> files = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     List<Integer> warned = new ArrayList<>();
@@ -112,6 +158,7 @@ public final class WarnCommand implements Callable<Integer> {
     for (Warning x : update.open()) {
       openByUnit.putIfAbsent(x.unit(), x);
     }
+    java.util.Map<String, String> warningIds = new java.util.HashMap<>();
     for (int u : now.rankOrder()) {
       if (now.model().bands().indexOf(now.band(u)) <= 0) {
         continue;
@@ -119,9 +166,22 @@ public final class WarnCommand implements Callable<Integer> {
       String id = now.units().units().get(u).id();
       warned.add(u);
       ids.add(id);
-      files.add(NoticeRenderer.fileName(p, id));
+      files.add(NoticeRenderer.fileName(p, id, docx ? "docx" : "md"));
+      Warning w = openByUnit.get(id);
+      warningIds.put(id, w == null ? "" : w.id());
     }
-    String indexName = p + "-index.md";
+    // numbered in rank order after the year's last number; a month run again keeps its numbers
+    NoticeRegister issued =
+        numbers
+            .value()
+            .issue(
+                ids,
+                p,
+                warningIds,
+                date != null ? date : java.time.LocalDate.now(),
+                settings.value());
+    java.util.Map<String, NoticeRegister.Entry> entries = issued.of(p);
+    String indexName = p + (docx ? "-index.xlsx" : "-index.md");
     // every target named and checked before the first is written: no notice overwrites another
     // (ids are encoded collision-free; names equal but for case are refused), none escapes DIR,
     // and an existing one without --force stops the command before anything is written
@@ -152,6 +212,8 @@ public final class WarnCommand implements Callable<Integer> {
     }
     List<Path> inputsAndRegister = new ArrayList<>(l.ws().inputs());
     inputsAndRegister.add(registerFile);
+    inputsAndRegister.add(numbersFile);
+    inputsAndRegister.add(settingsFile);
     // the notices are independent files: written on every core, in register order (each reads its
     // unit across every column of both months; 300,000 units, 91,647 notices: 11.9 s one by one
     // in rank order, 7.1 s so on two cores; docs/performance.md)
@@ -162,18 +224,37 @@ public final class WarnCommand implements Callable<Integer> {
         .forEach(
             i -> {
               int u = warned.get(i);
-              String text = notices.notice(now, u, before, openByUnit.get(ids.get(i))) + footer;
-              OutputFile.write(text, targets.get(i), force, inputsAndRegister, null);
+              NoticeRegister.Entry entry = entries.get(ids.get(i));
+              dev.qinglian.cli.render.Notice n =
+                  notices.notice(now, u, before, openByUnit.get(ids.get(i)), entry, provenance);
+              if (docx) {
+                OutputFile.writeBinary(
+                    o -> o.write(NoticeDocx.bytes(n, entry.date() + "T00:00:00Z")),
+                    targets.get(i),
+                    force,
+                    inputsAndRegister);
+              } else {
+                OutputFile.write(
+                    NoticeRenderer.markdown(n), targets.get(i), force, inputsAndRegister, null);
+              }
             });
-    OutputFile.write(
-        notices.index(now, files, update),
-        targets.get(targets.size() - 1),
-        force,
-        inputsAndRegister,
-        null);
+    if (docx) {
+      OutputFile.writeBinary(
+          o -> o.write(notices.indexXlsx(now, files, update, entries)),
+          targets.get(targets.size() - 1),
+          force,
+          inputsAndRegister);
+    } else {
+      OutputFile.write(
+          notices.index(now, files, update, entries),
+          targets.get(targets.size() - 1),
+          force,
+          inputsAndRegister,
+          null);
+    }
     update.register().write(registerFile);
+    issued.write(numbersFile);
     PrintWriter o = spec.commandLine().getOut();
-    boolean zh = l.labels().lang().equals("zh");
     o.println(
         (zh ? "已写入 " : "wrote ")
             + files.size()

@@ -110,7 +110,21 @@ public final class DemoCounty {
   /** One unit of the demo register. */
   record DemoUnit(String id, String name, String type, int staff, int served) {}
 
-  /** Writes {@code units.csv} and {@code data/} into {@code dir}. */
+  /** The letterhead of the demo county's warning notices (README, Warning notices). */
+  static final String SETTINGS =
+      """
+      # 预警通知书的发文机关与格式（README“预警通知书”）
+      notice:
+        authority: 中共示例县纪律检查委员会 示例县监察委员会   # 发文机关
+        mark: 中共示例县纪委 示例县监委                         # 发文机关标志（红色版头）
+        number-prefix: 示纪预                                   # 发文字号：示纪预〔2026〕1号
+        county: 示例县
+        signature: 中共示例县纪委 示例县监委                    # 署名
+        report-to: 县纪委监委                                   # 整改情况报送
+        deadline-days: 30                                       # 整改期限：成文日期后 30 天
+      """;
+
+  /** Writes {@code units.csv}, {@code data/}, the map and the notice settings into {@code dir}. */
   public void write(Path dir) throws IOException {
     List<DemoUnit> units = new ArrayList<>();
     for (int i = 0; i < DEPARTMENTS.length; i++) {
@@ -227,6 +241,7 @@ public final class DemoCounty {
         false,
         true);
     Files.writeString(dir.resolve("map.geojson"), geojson(units), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("settings.yaml"), SETTINGS, StandardCharsets.UTF_8);
   }
 
   /**

@@ -18,11 +18,19 @@ public final class Xlsx {
 
   /** The same workbook with a fixed creation time and fixed zip entry times. */
   public static byte[] withoutTimestamp(byte[] xlsx) throws IOException {
+    return withoutTimestamp(xlsx, CREATED);
+  }
+
+  /**
+   * The same OOXML package (workbook or document) with creation time {@code created} (an ISO
+   * instant) and fixed zip entry times.
+   */
+  public static byte[] withoutTimestamp(byte[] xlsx, String created) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(xlsx.length);
     Path tmp = dev.qinglian.io.AtomicFiles.tempFile(".xlsx");
     try {
       Files.write(tmp, xlsx);
-      withoutTimestamp(tmp, bytes, java.util.zip.Deflater.DEFAULT_COMPRESSION);
+      withoutTimestamp(tmp, bytes, java.util.zip.Deflater.DEFAULT_COMPRESSION, created);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -36,6 +44,11 @@ public final class Xlsx {
    */
   public static void withoutTimestamp(Path xlsx, java.io.OutputStream out, int level)
       throws IOException {
+    withoutTimestamp(xlsx, out, level, CREATED);
+  }
+
+  private static void withoutTimestamp(
+      Path xlsx, java.io.OutputStream out, int level, String created) throws IOException {
     try (ZipFile in = new ZipFile(xlsx.toFile());
         ZipOutputStream zip =
             new ZipOutputStream(
@@ -68,7 +81,7 @@ public final class Xlsx {
             String xml = new String(s.readAllBytes(), StandardCharsets.UTF_8);
             xml =
                 xml.replaceAll(
-                    "(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + CREATED + "$2");
+                    "(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + created + "$2");
             zip.write(xml.getBytes(StandardCharsets.UTF_8));
           } else {
             s.transferTo(zip);

@@ -59,8 +59,13 @@ public final class MonitorRenderer {
             .append("   ")
             .append(Numbers.fixed(x.indexBefore(), 1, "—"))
             .append(" → ")
-            .append(Numbers.fixed(x.indexAfter(), 1, "—"))
-            .append('\n');
+            .append(Numbers.fixed(x.indexAfter(), 1, "—"));
+        int u = now.indexOf(x.unit().id());
+        String cap = u < 0 ? null : CapNote.of(now, u, labels.lang());
+        if (cap != null) {
+          sb.append(labels.lang().equals("zh") ? "（" + cap + "）" : " (" + cap + ")");
+        }
+        sb.append('\n');
       }
     }
     sb.append('\n').append(labels.get("counts"));

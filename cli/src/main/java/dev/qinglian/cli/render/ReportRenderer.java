@@ -11,6 +11,7 @@ import dev.qinglian.monitor.Timeline;
 import dev.qinglian.monitor.Transition;
 import dev.qinglian.monitor.Warning;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,26 @@ public final class ReportRenderer {
     return b.names().in(labels.lang());
   }
 
+  /** The report's title: the model's name, as a monthly report. */
+  private String title() {
+    return model.root().names().in(labels.lang()) + t("月度报告", " — monthly report");
+  }
+
+  private String capNote(PeriodResult r, int u) {
+    return CapNote.of(r, u, labels.lang());
+  }
+
+  /** A mark after a capped colour, with the rule as its tooltip. */
+  private String capMark(PeriodResult r, int u) {
+    String note = capNote(r, u);
+    return note == null ? "" : " <abbr class=\"cap\" title=\"" + Html.esc(note) + "\">▼</abbr>";
+  }
+
+  /** Inline style of a band-coloured box: the colour and a text colour with WCAG AA contrast. */
+  private static String on(Band b) {
+    return "background:" + b.colour() + ";color:" + Contrast.textOn(b.colour());
+  }
+
   /** The HTML document. */
   public String html() {
     PeriodResult now = timeline.latest();
@@ -76,12 +97,12 @@ public final class ReportRenderer {
         .append(zh ? "zh-CN" : "en")
         .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-        .append(Html.esc(t("清廉指数月度报告 ", "Clean-government index report ") + now.period()))
+        .append(Html.esc(title() + " " + now.period()))
         .append("</title>\n<style>\n")
         .append(CSS)
         .append("</style>\n</head>\n<body data-ready=\"no\">\n");
     sb.append("<header><h1>")
-        .append(Html.esc(t("清廉指数月度报告", "Clean-government index report")))
+        .append(Html.esc(title()))
         .append(" <span>")
         .append(now.period())
         .append("</span></h1><p>")
@@ -221,7 +242,12 @@ public final class ReportRenderer {
         }
         Unit unit = now.units().units().get(u);
         String tip =
-            unit.name() + " " + Numbers.fixed(now.index(u), 1, "—") + " " + band(now.band(u));
+            unit.name()
+                + " "
+                + Numbers.fixed(now.index(u), 1, "—")
+                + " "
+                + band(now.band(u))
+                + (capNote(now, u) == null ? "" : " · " + capNote(now, u));
         sb.append("<path class=\"unit\" data-unit=\"")
             .append(Html.esc(id))
             .append("\" d=\"")
@@ -231,7 +257,13 @@ public final class ReportRenderer {
             .append("\"><title>")
             .append(Html.esc(tip))
             .append("</title></path>\n");
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">", cx / n, cy / n))
+        sb.append(
+                String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">",
+                    cx / n,
+                    cy / n,
+                    Contrast.textOn(now.band(u).colour())))
             .append(Html.esc(unit.name()))
             .append("</text>\n");
       }
@@ -255,8 +287,8 @@ public final class ReportRenderer {
       }
       sb.append("<div class=\"tile\" data-unit=\"")
           .append(Html.esc(unit.id()))
-          .append("\" style=\"background:")
-          .append(now.band(u).colour())
+          .append("\" style=\"")
+          .append(on(now.band(u)))
           .append("\" title=\"")
           .append(
               Html.esc(
@@ -264,11 +296,13 @@ public final class ReportRenderer {
                       + " "
                       + Numbers.fixed(now.index(u), 1, "—")
                       + " "
-                      + band(now.band(u))))
+                      + band(now.band(u))
+                      + (capNote(now, u) == null ? "" : " · " + capNote(now, u))))
           .append("\">")
           .append(Html.esc(unit.name()))
           .append("<b>")
           .append(Numbers.fixed(now.index(u), 1, "—"))
+          .append(capMark(now, u))
           .append("</b></div>\n");
     }
     sb.append("</div>\n<p class=\"legend\">");
@@ -306,10 +340,11 @@ public final class ReportRenderer {
           .append(Html.esc(unit.name()))
           .append("</td><td>")
           .append(Numbers.fixed(now.index(u), 1, "—"))
-          .append("</td><td class=\"c\" style=\"background:")
-          .append(now.band(u).colour())
+          .append("</td><td class=\"c\" style=\"")
+          .append(on(now.band(u)))
           .append("\">")
           .append(Html.esc(band(now.band(u))))
+          .append(capMark(now, u))
           .append("</td>");
       for (Node d : model.dimensions()) {
         sb.append("<td>").append(Numbers.fixed(now.score(d.id(), u), 1, "—")).append("</td>");
@@ -319,43 +354,70 @@ public final class ReportRenderer {
     sb.append("</tbody>\n</table>\n</section>\n");
   }
 
+  /**
+   * The order of the cards: the warned units first, worst band first (red, orange, yellow) and the
+   * lowest index first within a band, then the others in rank order.
+   */
+  static int[] cardOrder(PeriodResult now) {
+    List<Band> bands = now.model().bands();
+    int[] rank = now.rankOrder();
+    List<Integer> warned = new ArrayList<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int u : rank) {
+      (bands.indexOf(now.band(u)) > 0 ? warned : rest).add(u);
+    }
+    java.util.Collections.reverse(warned); // lowest index first
+    warned.sort(
+        java.util.Comparator.comparingInt((Integer u) -> -bands.indexOf(now.band(u)))); // stable
+    warned.addAll(rest);
+    return warned.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   private void units(StringBuilder sb, PeriodResult now) {
     sb.append("<section><h2>")
         .append(Html.esc(t("一指数：各单位走势与维度", "The index: every unit's trend and dimensions")))
         .append("</h2>\n");
-    int[] order = now.rankOrder();
-    int from = Math.max(0, order.length - maxCards);
-    if (from > 0) {
+    int[] order = cardOrder(now);
+    int shown = Math.min(order.length, maxCards);
+    if (shown < order.length) {
       sb.append("<p class=\"note\">")
           .append(
               Html.esc(
                   t(
-                      "单位较多，仅列排名最后的 "
-                          + (order.length - from)
+                      "单位较多，仅列预警单位及其后共 "
+                          + shown
                           + " 个单位（共 "
                           + order.length
                           + " 个）；全部单位的得分见 qinglian score，单个单位的解释见 qinglian explain。",
-                      "Many units: cards for the last "
-                          + (order.length - from)
+                      "Many units: cards for "
+                          + shown
                           + " of "
                           + order.length
-                          + " units in the ranking only; every unit's scores: qinglian score,"
+                          + " units, the warned ones first; every unit's scores: qinglian score,"
                           + " one unit explained: qinglian explain.")))
           .append("</p>\n");
     }
     sb.append("<div class=\"units\">\n");
-    for (int k = from; k < order.length; k++) {
+    for (int k = 0; k < shown; k++) {
       int u = order[k];
       Unit unit = now.units().units().get(u);
       sb.append("<div class=\"unitcard\" id=\"u-")
           .append(Html.esc(unit.id()))
+          .append("\" data-band=\"")
+          .append(Html.esc(now.band(u).id()))
           .append("\"><h3>")
           .append(Html.esc(unit.id() + " " + unit.name()))
-          .append(" <span style=\"background:")
-          .append(now.band(u).colour())
+          .append(" <span style=\"")
+          .append(on(now.band(u)))
           .append("\">")
           .append(Numbers.fixed(now.index(u), 1, "—"))
+          .append(' ')
+          .append(Html.esc(band(now.band(u))))
           .append("</span></h3>\n");
+      String cap = capNote(now, u);
+      if (cap != null) {
+        sb.append("<p class=\"capnote\">▼ ").append(Html.esc(cap)).append("</p>\n");
+      }
       line(sb, timeline.series(unit.id(), model.root().id()));
       bars(sb, now, u);
       sb.append("</div>\n");
@@ -363,7 +425,7 @@ public final class ReportRenderer {
     sb.append("</div>\n</section>\n");
   }
 
-  /** The index over the months, over the colour bands. */
+  /** The index over the months, over the colour bands, with the months along the bottom. */
   private void line(StringBuilder sb, double[] series) {
     double w = 300;
     double h = 110;
@@ -375,7 +437,7 @@ public final class ReportRenderer {
     }
     double low = lo;
     java.util.function.DoubleUnaryOperator y = v -> h - (v - low) / (100 - low) * h;
-    sb.append("<svg class=\"line\" viewBox=\"0 0 300 110\">");
+    sb.append("<svg class=\"line\" viewBox=\"0 0 300 126\">");
     double top = 100;
     for (Band b : model.bands()) {
       double min = Double.isInfinite(b.min()) ? low : Math.max(low, b.min());
@@ -392,39 +454,60 @@ public final class ReportRenderer {
     }
     StringBuilder pts = new StringBuilder();
     int n = series.length;
+    java.util.function.IntToDoubleFunction x = i -> n == 1 ? w / 2 : i * (w - 30) / (n - 1) + 15;
     for (int i = 0; i < n; i++) {
       if (!Double.isNaN(series[i])) {
         pts.append(
             String.format(
-                Locale.ROOT,
-                "%.1f,%.1f ",
-                n == 1 ? w / 2 : i * w / (n - 1),
-                y.applyAsDouble(series[i])));
+                Locale.ROOT, "%.1f,%.1f ", x.applyAsDouble(i), y.applyAsDouble(series[i])));
       }
     }
     sb.append("<polyline points=\"")
         .append(pts.toString().trim())
         .append("\" fill=\"none\" stroke=\"#263238\" stroke-width=\"2\"/>");
+    // the months: the first, the last, and every third between (a year reads as four labels)
+    List<PeriodResult> months = timeline.months();
+    for (int i = 0; i < n && i < months.size(); i++) {
+      if (i == 0 || i == n - 1 || (i % 3 == 0 && n - 1 - i >= 2)) {
+        YearMonth m = months.get(i).period();
+        sb.append(
+                String.format(
+                    Locale.ROOT, "<text class=\"month\" x=\"%.1f\" y=\"123\">", x.applyAsDouble(i)))
+            .append(zh ? m.getMonthValue() + "月" : m.toString().substring(2))
+            .append("</text>");
+      }
+    }
     sb.append("</svg>");
   }
 
+  /** A dimension's name cut to fit beside its bar: 10 Chinese characters, or 20 Latin ones. */
+  private String fit(String name) {
+    int max = zh ? 10 : 20;
+    return name.length() > max ? name.substring(0, max - 1) + "…" : name;
+  }
+
+  /** One bar per dimension, named, with its score, in the colour its score would have. */
   private void bars(StringBuilder sb, PeriodResult now, int u) {
     List<Node> dims = model.dimensions();
-    sb.append("<svg class=\"bars\" viewBox=\"0 0 300 ").append(dims.size() * 14).append("\">");
+    sb.append("<svg class=\"bars\" viewBox=\"0 0 300 ").append(dims.size() * 16).append("\">");
     for (int i = 0; i < dims.size(); i++) {
       double s = now.score(dims.get(i).id(), u);
-      double len = Double.isNaN(s) ? 0 : s * 2.4;
+      double len = Double.isNaN(s) ? 0 : s * 1.5;
       Band b = Double.isNaN(s) ? Band.INSUFFICIENT : model.classify(s);
+      String name = dims.get(i).names().in(labels.lang());
       sb.append(
           String.format(
               Locale.ROOT,
-              "<text x=\"0\" y=\"%d\">%s</text><rect x=\"40\" y=\"%d\" width=\"%.1f\" height=\"10\" fill=\"%s\"><title>%s</title></rect>",
-              i * 14 + 10,
-              Html.esc(dims.get(i).id()),
-              i * 14 + 1,
+              "<text x=\"0\" y=\"%d\">%s</text><rect x=\"110\" y=\"%d\" width=\"%.1f\" height=\"11\" fill=\"%s\"><title>%s</title></rect><text x=\"%.1f\" y=\"%d\">%s</text>",
+              i * 16 + 11,
+              Html.esc(fit(name)),
+              i * 16 + 2,
               len,
               b.colour(),
-              Html.esc(dims.get(i).names().in(labels.lang()) + " " + Numbers.fixed(s, 1, "—"))));
+              Html.esc(dims.get(i).id() + " " + name + " " + Numbers.fixed(s, 1, "—")),
+              110 + len + 3,
+              i * 16 + 11,
+              Numbers.fixed(s, 1, "—")));
     }
     sb.append("</svg>");
   }
@@ -447,7 +530,7 @@ public final class ReportRenderer {
                         + " "
                         + w.name()
                         + " · "
-                        + w.colour()
+                        + model.band(w.colour()).map(this::band).orElse(w.colour())
                         + " · "
                         + t("自 ", "since ")
                         + w.opened()))
@@ -467,15 +550,22 @@ public final class ReportRenderer {
       .card{background:#fff;border-top:4px solid #607d8b;border-radius:8px;padding:10px 16px;min-width:120px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
       .card b{font-size:30px;display:block}.card span{font-size:14px}.card small{display:block;color:#607d8b;max-width:240px}
       svg.map{width:100%;max-width:680px;height:auto}svg.map path{stroke:#fff;stroke-width:2}svg.map path:hover{opacity:.8}
-      svg.map text{font-size:12px;text-anchor:middle;fill:#fff;pointer-events:none;paint-order:stroke;stroke:rgba(0,0,0,.35);stroke-width:2px}
-      .tiles{display:flex;flex-wrap:wrap;gap:6px}.tile{color:#fff;border-radius:4px;padding:6px 8px;font-size:12px;min-width:90px;text-shadow:0 0 2px rgba(0,0,0,.5)}
+      svg.map text{font-size:12px;text-anchor:middle;pointer-events:none}
+      .tiles{display:flex;flex-wrap:wrap;gap:6px}.tile{border-radius:4px;padding:6px 8px;font-size:12px;min-width:90px}
       .tile b{display:block;font-size:15px}.legend span{display:inline-block;width:14px;height:14px;margin:0 4px 0 12px;vertical-align:middle;border-radius:3px}
       table{border-collapse:collapse;width:100%;font-size:14px}th{cursor:pointer;background:#eceff1;position:sticky;top:0}th,td{padding:4px 8px;border-bottom:1px solid #e0e0e0;text-align:right}
-      td:nth-child(2),td:nth-child(3),th:nth-child(2),th:nth-child(3){text-align:left}td.c{color:#fff;text-align:center}
+      td:nth-child(2),td:nth-child(3),th:nth-child(2),th:nth-child(3){text-align:left}td.c{text-align:center}
       .units{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:12px}.unitcard{border:1px solid #e0e0e0;border-radius:6px;padding:8px}
-      .unitcard h3{font-size:15px;margin:0 0 6px}.unitcard h3 span{color:#fff;border-radius:4px;padding:1px 6px;margin-left:6px}
+      .unitcard h3{font-size:15px;margin:0 0 6px}.unitcard h3 span{border-radius:4px;padding:1px 6px;margin-left:6px}
       svg.line,svg.bars{width:100%;height:auto}svg.bars text{font-size:10px}footer{font-size:11px;color:#78909c;padding:10px 28px 30px;word-break:break-all}
-      .note{color:#78909c}
+      .note{color:#78909c}abbr.cap{text-decoration:none;cursor:help;margin-left:3px}
+      .capnote{margin:0 0 4px;font-size:13px;color:#b71c1c}svg.line text.month{font-size:10px;text-anchor:middle;fill:#546e7a}
+      @media print{@page{size:A4;margin:14mm 12mm}body{background:#fff;font-size:12px}
+      header{-webkit-print-color-adjust:exact;print-color-adjust:exact;padding:8px 0}main{padding:0;max-width:none}
+      section{box-shadow:none;border:1px solid #cfd8dc;padding:8px 10px;margin:8px 0;break-inside:auto}
+      .card,.unitcard,tr,svg.map{break-inside:avoid}td.c,.tile,.unitcard h3 span,svg,.legend span{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+      th{position:static}thead{display:table-header-group}.units{grid-template-columns:repeat(2,1fr)}
+      h2{break-after:avoid}footer{padding:8px 0}}
       """;
 
   private static final String SCRIPT =
