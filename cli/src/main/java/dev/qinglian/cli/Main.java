@@ -109,6 +109,18 @@ public final class Main implements Runnable {
             err.flush();
             return c.exitCode();
           }
+          if (e instanceof dev.qinglian.eval.EvaluationException x) {
+            // a month the model cannot evaluate, for a reason in the data: an input error
+            String lang = "zh";
+            var sub = parseResult.subcommand();
+            if (sub != null && "en".equals(sub.matchedOptionValue("--lang", null))) {
+              lang = "en";
+            }
+            new dev.qinglian.cli.render.DiagnosticPrinter(dev.qinglian.cli.render.Labels.of(lang))
+                .print(java.util.List.of(x.diagnostic()), err);
+            err.flush();
+            return ExitCode.INPUT;
+          }
           if (main.stacktrace) {
             e.printStackTrace(err);
           } else {

@@ -153,7 +153,29 @@ class NoticeDocxTest {
     assertEquals(0, again.exit(), again.err());
     assertEquals(register, Files.readAllLines(ws.resolve("notices.csv")));
     assertArrayEquals(before, Files.readAllBytes(out.resolve("2026-10-B21.docx")));
-    assertTrue(Files.exists(out.resolve("2026-10-index.xlsx")));
+    // the index workbook, read by openpyxl: B21 first (the best-ranked warned unit), its colour
+    // cell in the band's colour (#f9a825) with black text (WCAG: 10.6:1 against 1.98:1 for
+    // white), and the capping rule said
+    Process x =
+        new ProcessBuilder(
+                TemplateRoundTripTest.PYTHON,
+                Path.of("src/test/resources/python/read_index.py").toString(),
+                out.resolve("2026-10-index.xlsx").toString())
+            // openpyxl warns that fastexcel's workbook has no default style: not the point here
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    List<String> rows =
+        new String(x.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    assertEquals(0, x.waitFor(), rows.toString());
+    assertEquals("预警通知书|本月变动", rows.get(0));
+    assertTrue(rows.get(1).startsWith("发文字号|单位编码|单位名称|指数|排名|颜色|"), rows.get(1));
+    assertEquals(7, rows.size(), rows.toString()); // names, header, five notices
+    String first = rows.get(2);
+    assertTrue(
+        first.startsWith("示纪预〔2026〕5号|B21|县农业农村局|91.39") && first.contains("|46|黄色|"), first);
+    assertTrue(first.contains("按指数为绿，因“当月有‘带病提拔’问题”限为黄"), first);
+    assertTrue(first.toUpperCase(java.util.Locale.ROOT).contains("F9A825"), first);
+    assertTrue(first.endsWith(" 00000000"), first); // black text (openpyxl: ARGB)
   }
 
   @Test

@@ -104,6 +104,18 @@ public final class Evaluator {
     double[] served = new double[units];
     denominators(register, staff, served);
     Kernel.Output out = kernel.evaluate(raw, flags, empty, staff, served, detail);
+    int[] zero = out.zeroChild(model.nodes().size());
+    if (zero != null) { // a geometric mean over a zero score: refused, as the reference engine does
+      throw new EvaluationException(
+          dev.qinglian.diag.Diagnostic.error(
+              "eval.geometric.zero",
+              dev.qinglian.diag.Location.of(period.toString()),
+              register.units().get(zero[0]).id(),
+              model.nodes().get(zero[1]).id(),
+              model.nodes().get(zero[2]).id(),
+              period,
+              out.score[zero[2]] == null ? "0" : String.valueOf(out.score[zero[2]][zero[0]])));
+    }
     PeriodResult r = new PeriodResult(model, kernel, register, period, raw, flags, out);
     return detail ? r : r.withoutLeafDetail();
   }

@@ -207,7 +207,8 @@ public final class Sensitivity {
       for (int i = 0; i < nNodes; i++) {
         if (leaf[i]) {
           double[] sc = leafScores[v][i];
-          leafLogs[v][i] = logs(sc, new double[units]); // NaN stays NaN
+          // NaN stays NaN; under a geometric parent with a floor, raised to it
+          leafLogs[v][i] = logs(sc, new double[units], nodes.get(parent[i]).floor());
           if (o.aggregation()) {
             leafLogsRescaled[v][i] = rescaledLogs(sc, new double[units]);
           }
@@ -277,7 +278,17 @@ public final class Sensitivity {
                   Arrays.fill(den, 0);
                   for (int ci : children[i]) {
                     NodeRules.addChild(
-                        geo ? logs[ci] : score[ci], 0, w[ci], false, sums, 0, den, 0, 0, units);
+                        geo ? logs[ci] : score[ci],
+                        0,
+                        w[ci],
+                        false,
+                        Double.NaN,
+                        sums,
+                        0,
+                        den,
+                        0,
+                        0,
+                        units);
                   }
                   NodeRules.finish(sums, 0, den, 0, false, 0, units);
                   if (geo) {
@@ -285,7 +296,7 @@ public final class Sensitivity {
                     score[i] = parentGeo ? null : exp100(sums, own[i]);
                   } else {
                     score[i] = sums;
-                    logs[i] = parentGeo ? logs(sums, ownLog[i]) : null;
+                    logs[i] = parentGeo ? logs(sums, ownLog[i], nodes.get(pi).floor()) : null;
                   }
                 }
                 bands[s] = classify(score[0], bandMin, insufficient[v], capBand[v]);
@@ -370,10 +381,13 @@ public final class Sensitivity {
     return out;
   }
 
-  /** {@link NodeRules#logScore} of scores (a zero score gives −∞, as in the evaluator). */
-  private static double[] logs(double[] score, double[] out) {
+  /**
+   * {@link NodeRules#logScore(double, double)} of scores with the geometric parent's floor (NaN:
+   * none, and a zero score gives −∞, as in the evaluator).
+   */
+  private static double[] logs(double[] score, double[] out, double floor) {
     for (int u = 0; u < score.length; u++) {
-      out[u] = NodeRules.logScore(score[u]);
+      out[u] = NodeRules.logScore(score[u], floor);
     }
     return out;
   }

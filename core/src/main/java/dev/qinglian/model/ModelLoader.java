@@ -25,8 +25,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  *
  * <p>Leaf attributes ({@code direction}, {@code unit}, {@code denominator}, {@code frequency},
  * {@code source}, {@code normalisation}, {@code goalposts}, {@code zscore}, {@code deduction},
- * {@code range}) and {@code aggregation} may be given in {@code defaults} or on any inner node and
- * are inherited by its descendants; a node's own value wins.
+ * {@code range}) and {@code aggregation} (with a geometric node's {@code floor}) may be given in
+ * {@code defaults} or on any inner node and are inherited by its descendants; a node's own value
+ * wins.
  *
  * <p>Instances are stateless; the class is thread-safe.
  */
@@ -55,7 +56,9 @@ public final class ModelLoader {
           "zscore",
           "deduction",
           "range",
-          "outliers");
+          "outliers",
+          "floor",
+          "minmax");
   private static final Set<String> NODE_KEYS =
       union(INHERITED, "id", "name", "weight", "children", "note");
   private static final Set<String> NAME_KEYS = Set.of("zh", "en");
@@ -516,6 +519,16 @@ public final class ModelLoader {
                 List.of("arithmetic", "geometric"));
         aggregation = "geometric".equals(a) ? Aggregation.GEOMETRIC : Aggregation.ARITHMETIC;
       }
+      // the lowest child score a geometric mean takes: below it a child counts as the floor
+      double floor = Double.NaN;
+      if (scope.containsKey("floor")) {
+        double f = y.number(scope.get("floor"), path + "/floor");
+        if (!Double.isNaN(f) && !(f > 0 && f < 100)) {
+          y.error("model.floor", scope.get("floor"), path + "/floor", f);
+        } else {
+          floor = f;
+        }
+      }
       List<Node> children = new ArrayList<>();
       LeafSpec leaf = null;
       boolean childError = false;
@@ -547,7 +560,14 @@ public final class ModelLoader {
           || (children.isEmpty() && leaf == null)) {
         return null;
       }
-      return new Node(id, names, weight, aggregation, children, leaf);
+      return new Node(
+          id,
+          names,
+          weight,
+          aggregation,
+          children,
+          leaf,
+          aggregation == Aggregation.GEOMETRIC ? floor : Double.NaN);
     }
 
     private LeafSpec leaf(
@@ -746,7 +766,26 @@ public final class ModelLoader {
       }
       switch (method) {
         case "minmax":
-          return new Normalisation.MinMax();
+          {
+            if (!s.containsKey("minmax")) {
+              return new Normalisation.MinMax();
+            }
+            Map<String, org.yaml.snakeyaml.nodes.Node> m =
+                y.mapping(s.get("minmax"), path + "/minmax", Set.of("min", "max"));
+            if (m == null) {
+              return null;
+            }
+            double lo = m.containsKey("min") ? y.number(m.get("min"), path + "/minmax/min") : 0;
+            double hi = m.containsKey("max") ? y.number(m.get("max"), path + "/minmax/max") : 100;
+            if (Double.isNaN(lo) || Double.isNaN(hi)) {
+              return null;
+            }
+            if (!(lo >= 0 && lo < hi && hi <= 100)) {
+              y.error("model.minmax.range", s.get("minmax"), path + "/minmax", id, lo, hi);
+              return null;
+            }
+            return new Normalisation.MinMax(lo, hi);
+          }
         case "rank":
           return new Normalisation.Rank();
         case "zscore":

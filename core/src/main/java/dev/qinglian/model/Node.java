@@ -15,6 +15,8 @@ import java.util.List;
  * @param aggregation how an inner node combines its children (ignored on leaves)
  * @param children the children, in model order; empty for a leaf
  * @param leaf the indicator spec of a leaf, or null for an inner node
+ * @param floor under a geometric node, the lowest child score the mean takes (a child below it
+ *     counts as this much); NaN for none, when a zero or negative child score is an error
  */
 public record Node(
     String id,
@@ -22,7 +24,19 @@ public record Node(
     double weight,
     Aggregation aggregation,
     List<Node> children,
-    LeafSpec leaf) {
+    LeafSpec leaf,
+    double floor) {
+  /** A node without a floor. */
+  public Node(
+      String id,
+      Names names,
+      double weight,
+      Aggregation aggregation,
+      List<Node> children,
+      LeafSpec leaf) {
+    this(id, names, weight, aggregation, children, leaf, Double.NaN);
+  }
+
   /** Validates the node and copies the children. */
   public Node {
     if (id == null || id.isBlank() || names == null || aggregation == null) {
@@ -30,6 +44,9 @@ public record Node(
     }
     if (!(weight > 0) || Double.isInfinite(weight)) {
       throw new IllegalArgumentException("weight of " + id + " must be positive");
+    }
+    if (!Double.isNaN(floor) && !(floor > 0 && floor < 100)) {
+      throw new IllegalArgumentException("floor of " + id + " must be above 0 and below 100");
     }
     children = List.copyOf(children);
     if ((leaf == null) == children.isEmpty()) {

@@ -46,11 +46,29 @@ public sealed interface Normalisation
   }
 
   /**
-   * Min–max within the month's cross-section of units that have a value: the best unit scores 100,
-   * the worst 0. When all values are equal (min = max) every unit scores 100: no unit is worse than
-   * another.
+   * Min–max within the month's cross-section of units that have a value, scaled to [{@code min},
+   * {@code max}]: the best unit scores {@code max}, the worst {@code min}, {@code min + (max −
+   * min)·(x − x_min)/(x_max − x_min)} (mirrored for lower-is-better). When all values are equal
+   * every unit scores {@code max}: no unit is worse than another. The range lies within [0, 100]
+   * ([0, 100] by default; [1, 100] keeps a geometric mean defined), so bands, goalposts and points
+   * lost keep their meaning.
+   *
+   * @param min the worst unit's score
+   * @param max the best unit's score
    */
-  record MinMax() implements Normalisation {
+  record MinMax(double min, double max) implements Normalisation {
+    /** Validates the range. */
+    public MinMax {
+      if (!(min >= 0 && min < max && max <= 100)) {
+        throw new IllegalArgumentException("minmax needs 0 <= min < max <= 100");
+      }
+    }
+
+    /** Min–max to [0, 100]. */
+    public MinMax() {
+      this(0, 100);
+    }
+
     @Override
     public String method() {
       return "minmax";

@@ -79,6 +79,11 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
         kids);
   }
 
+  /** The lowest child score a geometric node's mean took: its floor, else none (a tiny one). */
+  private static double floor(Node node) {
+    return Double.isNaN(node.floor()) ? 1e-9 : node.floor();
+  }
+
   /** Shares (summing to 1 over present children) of a node's loss. */
   private static double[] lossShares(PeriodResult r, int u, Node node, double[] weights) {
     int n = node.children().size();
@@ -93,7 +98,7 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
       double e = weights[c];
       w[i] =
           node.aggregation() == Aggregation.GEOMETRIC
-              ? e * Math.log(100 / Math.max(s, 1e-9))
+              ? e * Math.log(100 / Math.max(s, floor(node)))
               : e * (100 - s);
       total += w[i];
     }
@@ -191,8 +196,10 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
       double w0 = ew0[c0];
       double w1 = ew1[c1];
       if (node.aggregation() == Aggregation.GEOMETRIC) {
-        double t1 = Double.isNaN(s1) || e1 == 0 ? 0 : (w1 / e1) * Math.log(Math.max(s1, 1e-9));
-        double t0 = Double.isNaN(s0) || e0 == 0 ? 0 : (w0 / e0) * Math.log(Math.max(s0, 1e-9));
+        double t1 =
+            Double.isNaN(s1) || e1 == 0 ? 0 : (w1 / e1) * Math.log(Math.max(s1, floor(node)));
+        double t0 =
+            Double.isNaN(s0) || e0 == 0 ? 0 : (w0 / e0) * Math.log(Math.max(s0, floor(node)));
         d[i] = t1 - t0;
       } else {
         d[i] = (Double.isNaN(s1) ? 0 : w1 * s1) - (Double.isNaN(s0) ? 0 : w0 * s0);

@@ -50,6 +50,7 @@ class EvaluatorTest {
               - {id: A2, direction: lower, goalposts: [10, 0], frequency: Q, weight: 3}
           - id: B
             aggregation: geometric
+            FLOOR
             children:
               - {id: B1, direction: lower, denominator: {of: staff, per: 100}, goalposts: [5, 0]}
               - {id: B2, direction: lower, normalisation: deduction, deduction: {points: 50}}
@@ -86,8 +87,14 @@ class EvaluatorTest {
   @TempDir Path dir;
 
   Dataset load(String policy) throws Exception {
+    return load(policy, "floor: 1");
+  }
+
+  Dataset load(String policy, String floor) throws Exception {
     IndicatorModel model =
-        ModelLoader.load("m.yaml", new StringReader(MODEL.replace("POLICY", policy))).orElseThrow();
+        ModelLoader.load(
+                "m.yaml", new StringReader(MODEL.replace("POLICY", policy).replace("FLOOR", floor)))
+            .orElseThrow();
     UnitRegister units =
         UnitRegister.read(TestFiles.write(dir, "units.csv", UNITS), model).orElseThrow();
     return new DataReader(model, units, ReadOptions.DEFAULTS)
@@ -204,14 +211,24 @@ class EvaluatorTest {
   }
 
   @Test
-  void geometricAggregationIsZeroWhenAChildIsZeroAndACapNeverImproves() throws Exception {
+  void geometricAggregationOverAZeroIsRefusedOrTakesTheFloorAndACapNeverImproves()
+      throws Exception {
+    // B1 = 1/50*100 = 2 per 100 -> 60; B2 = 100 - 50*2 = 0: without a floor, no geometric mean
+    Dataset strict = load("exclude", "");
+    EvaluationException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            EvaluationException.class,
+            () -> new Evaluator(strict.model()).evaluate(strict, YearMonth.of(2026, 6)));
+    assertEquals(
+        "the geometric mean of B is not defined for unit U2: its part B2 scores 0.0",
+        e.diagnostic().message(java.util.Locale.ENGLISH));
     Dataset data = load("exclude");
     PeriodResult june = new Evaluator(data.model()).evaluate(data, YearMonth.of(2026, 6));
     int u2 = june.indexOf("U2");
-    // B1 = 1/50*100 = 2 per 100 -> 60; B2 = 100 - 50*2 = 0: B = 60^0.5 * 0^0.5 = 0
-    assertEquals(0, june.score("B", u2), TOL);
-    // A1 = 60 -> A = 60; index = 0.75*60 + 0.25*0 = 45 -> red
-    assertEquals(45, june.index(u2), TOL);
+    // with floor 1: B = sqrt(60 * 1) = 7.745966692414834
+    assertEquals(Math.sqrt(60), june.score("B", u2), TOL);
+    // A1 = 60 -> A = 60; index = 0.75*60 + 0.25*7.745966692414834 = 46.936491673103706 -> red
+    assertEquals(46.936491673103706, june.index(u2), TOL);
     // the rule fires (B2 = 2 > 0) but caps at orange, which is better than red: stays red
     assertEquals("referral", june.caps(u2).get(0).id());
     assertEquals("red", june.band(u2).id());

@@ -50,6 +50,7 @@ class SummaryTest {
               - {id: A4, direction: lower, normalisation: rank}
           - id: B
             aggregation: geometric
+            floor: 0.5                  # generated scores reach 0; below it a child counts 0.5
             children:
               - {id: B1, direction: lower, normalisation: deduction, deduction: {points: 20}}
               - {id: B2, direction: higher, goalposts: [0, 10], outliers: {treatment: winsorise, max-points: 50}}

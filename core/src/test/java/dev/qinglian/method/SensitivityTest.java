@@ -78,21 +78,31 @@ class SensitivityTest {
   @Test
   void aSampleWithTheModelsOwnChoicesIsTheEvaluatorsIndexEvenOverZeroScores() throws Exception {
     // the default model made geometric everywhere: count indicators score 0 for some units, and
-    // the evaluator's geometric mean of a zero is 0 (NodeRules), so those units tie at index 0
-    // and are ranked together; a sample with nothing varied must give exactly these ranks (before
-    // the one rule, Sensitivity floored scores at 1e-9 and broke the ties)
+    // a geometric mean over a zero is refused; with a floor of 1 a zero counts as 1, in the
+    // evaluator and in Sensitivity's re-aggregation alike (NodeRules), so a sample with nothing
+    // varied must give exactly the evaluator's ranks and colours
     String yaml =
         Files.readString(TestFiles.root().resolve("indicators.yaml"))
             .replace("  aggregation: arithmetic", "  aggregation: geometric");
-    IndicatorModel geo =
+    IndicatorModel strict =
         ModelLoader.load("geometric.yaml", new java.io.StringReader(yaml)).orElseThrow();
+    org.junit.jupiter.api.Assertions.assertThrows(
+        dev.qinglian.eval.EvaluationException.class,
+        () -> new dev.qinglian.eval.Evaluator(strict).evaluate(data.withModel(strict), OCT));
+    IndicatorModel geo =
+        ModelLoader.load(
+                "geometric.yaml",
+                new java.io.StringReader(
+                    yaml.replace(
+                        "  aggregation: geometric", "  aggregation: geometric\n  floor: 1")))
+            .orElseThrow();
     Dataset d = data.withModel(geo);
     dev.qinglian.eval.PeriodResult nominal = new dev.qinglian.eval.Evaluator(geo).evaluate(d, OCT);
     long zeros =
         java.util.stream.IntStream.range(0, d.units().size())
             .filter(u -> nominal.index(u) == 0)
             .count();
-    assertTrue(zeros >= 2, "the demo has units whose geometric index is 0: " + zeros);
+    assertEquals(0, zeros, "with the floor no index is 0");
     Sensitivity.Report r =
         Sensitivity.run(d, OCT, new Sensitivity.Options(64, 1, 0, false, false, List.of()));
     for (Sensitivity.UnitUncertainty u : r.units()) {

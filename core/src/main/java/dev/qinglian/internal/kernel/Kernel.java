@@ -27,6 +27,7 @@ public final class Kernel {
   private final double[] weight;
   private final int[][] children;
   private final boolean[] geometric;
+  private final double[] floor;
   private final int[] leafNode;
   private final boolean[] isLeaf;
   private final double[] nominal;
@@ -48,11 +49,13 @@ public final class Kernel {
     weight = new double[nodeCount];
     children = new int[nodeCount][];
     geometric = new boolean[nodeCount];
+    floor = new double[nodeCount];
     parent[0] = -1;
     localWeight[0] = 1;
     for (int i = 0; i < nodeCount; i++) {
       Node n = nodes.get(i);
       geometric[i] = n.aggregation() == Aggregation.GEOMETRIC;
+      floor[i] = n.floor();
       weight[i] = n.weight();
       double sum = 0;
       for (Node c : n.children()) {
@@ -125,6 +128,11 @@ public final class Kernel {
     return localWeight[i];
   }
 
+  /** The floor of geometric node {@code i} (NaN: none). */
+  public double floor(int i) {
+    return floor[i];
+  }
+
   /** True when node {@code i} aggregates geometrically. */
   public boolean geometric(int i) {
     return geometric[i];
@@ -150,6 +158,27 @@ public final class Kernel {
     /** Per leaf: values winsorised (≥ 0), or -1 when log-transformed. */
     public final int[] treated;
 
+    /** The first (unit, node, child) with a zero child under a geometric node, encoded; or max. */
+    private long zeroAt = Long.MAX_VALUE;
+
+    synchronized void zero(long code) {
+      zeroAt = Math.min(zeroAt, code);
+    }
+
+    /**
+     * The first unit whose geometric node has a child scoring zero or below, as {@code {unit, node,
+     * child}} (of that unit's such nodes the deepest, then its first such child); null when there
+     * is none.
+     */
+    public synchronized int[] zeroChild(int nodeCount) {
+      if (zeroAt == Long.MAX_VALUE) {
+        return null;
+      }
+      long n = nodeCount;
+      int node = nodeCount - 1 - (int) (zeroAt / n % n);
+      return new int[] {(int) (zeroAt / (n * n)), node, (int) (zeroAt % n)};
+    }
+
     Output(int nodes, int leaves, int units) {
       score = new double[nodes][];
       coverage = new double[units];
@@ -161,6 +190,7 @@ public final class Kernel {
 
     private Output(Output o, double[][] score) {
       this.score = score;
+      this.zeroAt = o.zeroAt;
       coverage = o.coverage;
       uncapped = o.uncapped;
       band = o.band;
@@ -268,7 +298,7 @@ public final class Kernel {
                   }
                 }
               }
-              aggregate(view, tileNode, from, to);
+              aggregate(out, view, tileNode, from, to);
               coverage(out, view, tileNode, flags, from, to);
               classify(out, raw, flags, from, to);
               if (buf != null) {
@@ -383,7 +413,7 @@ public final class Kernel {
    * taken relative to 100 ({@code 100·exp(Σw·ln(s/100)/Σw)}) so that all-100 children give exactly
    * 100.
    */
-  private void aggregate(double[][] score, boolean[] tileNode, int from, int to) {
+  private void aggregate(Output out, double[][] score, boolean[] tileNode, int from, int to) {
     double[] den = new double[to - from];
     for (int i = nodeCount - 1; i >= 0; i--) {
       if (isLeaf[i]) {
@@ -393,11 +423,24 @@ public final class Kernel {
       java.util.Arrays.fill(den, 0);
       boolean geo = geometric[i];
       for (int c : children[i]) {
-        // a tile buffer starts at the tile's first unit
-        NodeRules.addChild(
-            score[c], tileNode[c] ? from : 0, weight[c], geo, n, 0, den, from, from, to);
+        int off = tileNode[c] ? from : 0; // a tile buffer starts at the tile's first unit
+        if (geo && Double.isNaN(floor[i])) {
+          zeros(out, score[c], off, i, c, from, to);
+        }
+        NodeRules.addChild(score[c], off, weight[c], geo, floor[i], n, 0, den, from, from, to);
       }
       NodeRules.finish(n, 0, den, from, geo, from, to);
+    }
+  }
+
+  /** Records the first unit whose child {@code c} of geometric node {@code i} is zero or below. */
+  private void zeros(Output out, double[] s, int off, int i, int c, int from, int to) {
+    for (int u = from; u < to; u++) {
+      if (s[u - off] <= 0) {
+        // the deepest node first (the last in pre-order): where the zero comes from
+        out.zero(((long) u * nodeCount + (nodeCount - 1 - i)) * nodeCount + c);
+        return;
+      }
     }
   }
 

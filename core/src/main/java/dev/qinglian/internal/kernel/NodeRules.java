@@ -9,7 +9,9 @@ package dev.qinglian.internal.kernel;
  * <p><b>Aggregation.</b> A node's score is the weighted mean of its children that have a score, the
  * weights re-normalised over those children: arithmetic {@code Σ w·s / Σ w}, or geometric relative
  * to 100, {@code 100·exp(Σ w·ln(s/100) / Σ w)}, so that all-100 children give exactly 100. NaN when
- * no child has a score. The geometric mean of a zero score is 0 (ln 0 = −∞).
+ * no child has a score. Under a geometric node with a floor, a child score below the floor counts
+ * as the floor; without one, a zero score makes the mean 0 (ln 0 = −∞), which the evaluator refuses
+ * ({@link Kernel} records it, the evaluator reports it).
  *
  * <p><b>Classification.</b> The first band (best first) whose lower bound the unrounded index
  * reaches; the last band catches everything below.
@@ -24,6 +26,11 @@ public final class NodeRules {
     return Math.log(s / 100);
   }
 
+  /** {@link #logScore} of a score raised to {@code floor} when below it (NaN: no floor). */
+  public static double logScore(double s, double floor) {
+    return logScore(s < floor ? floor : s);
+  }
+
   /** A score from the weighted mean of its children's {@link #logScore}s. */
   public static double fromLog(double meanLog) {
     return 100 * Math.exp(meanLog);
@@ -32,13 +39,15 @@ public final class NodeRules {
   /**
    * Adds one child's weighted scores of units {@code from..to} to a node's sums: {@code num[u -
    * numOff] += w·t(s[u - sOff])} and {@code den[u - denOff] += w} where the child has a score, with
-   * {@code t} the identity or, when {@code log}, {@link #logScore}.
+   * {@code t} the identity or, when {@code log}, {@link #logScore(double, double)} with {@code
+   * floor} (NaN: none).
    */
   public static void addChild(
       double[] s,
       int sOff,
       double w,
       boolean log,
+      double floor,
       double[] num,
       int numOff,
       double[] den,
@@ -48,7 +57,7 @@ public final class NodeRules {
     for (int u = from; u < to; u++) {
       double v = s[u - sOff];
       if (!Double.isNaN(v)) {
-        num[u - numOff] += log ? w * logScore(v) : w * v;
+        num[u - numOff] += log ? w * logScore(v, floor) : w * v;
         den[u - denOff] += w;
       }
     }

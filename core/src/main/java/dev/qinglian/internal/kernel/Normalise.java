@@ -15,8 +15,8 @@ public final class Normalise {
   public static void column(Normalisation method, Direction direction, double[] x, double[] out) {
     if (method instanceof Normalisation.Goalposts g) {
       goalposts(g.worst(), g.best(), x, out);
-    } else if (method instanceof Normalisation.MinMax) {
-      minmax(direction, x, out);
+    } else if (method instanceof Normalisation.MinMax m) {
+      minmax(direction, m.min(), m.max(), x, out);
     } else if (method instanceof Normalisation.ZScore z) {
       zscore(z.mean(), z.sd(), direction, x, out);
     } else if (method instanceof Normalisation.Rank) {
@@ -50,7 +50,7 @@ public final class Normalise {
     return Double.isNaN(s) ? Double.NaN : (s < 0 ? 0 : (s > 100 ? 100 : s));
   }
 
-  static void minmax(Direction direction, double[] x, double[] out) {
+  static void minmax(Direction direction, double lo, double hi, double[] x, double[] out) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : x) {
@@ -68,9 +68,9 @@ public final class Normalise {
       if (Double.isNaN(v)) {
         out[u] = Double.NaN;
       } else if (span == 0) {
-        out[u] = 100;
-      } else {
-        out[u] = higher ? 100 * (v - min) / span : 100 * (max - v) / span;
+        out[u] = hi;
+      } else { // lo + (hi - lo)·t: for [0, 100] exactly the former 100·(v − min)/span
+        out[u] = lo + (higher ? (hi - lo) * (v - min) / span : (hi - lo) * (max - v) / span);
       }
     }
   }
