@@ -190,6 +190,28 @@ public final class UnitRegister {
     return text(TYPE, u);
   }
 
+  /**
+   * The value of column {@code column} for the unit at position {@code u}: {@code type} or an extra
+   * column of the register; null when the register has no such column (see {@link #hasColumn}).
+   */
+  public String column(int u, String column) {
+    if (column.equals("type")) {
+      return type(u);
+    }
+    for (int k = 0; k < extraKeys.length; k++) {
+      if (extraKeys[k].equals(column)) {
+        String v = text(PARENT + 1 + k, u);
+        return v == null ? "" : v;
+      }
+    }
+    return null;
+  }
+
+  /** True when the register has column {@code column} ({@code type} always). */
+  public boolean hasColumn(String column) {
+    return column.equals("type") || java.util.Arrays.asList(extraKeys).contains(column);
+  }
+
   /** A text field of the units, for {@link #gatherUtf8}. */
   public enum Field {
     /** The id. */
@@ -424,7 +446,14 @@ public final class UnitRegister {
     if (failed || cols == null) {
       return new Loaded<>(null, diags);
     }
-    return new Loaded<>(new UnitRegister(cols, ids, name), diags);
+    UnitRegister r = new UnitRegister(cols, ids, name);
+    String by = model.missing().groupBy();
+    if (model.missing().kind() == dev.qinglian.model.MissingPolicy.Kind.GROUP_MEAN
+        && !r.hasColumn(by)) { // the groups of the imputation are a column the register lacks
+      diags.add(Diagnostic.error("units.groupby", Location.of(name, 1, 1), by));
+      return new Loaded<>(null, diags);
+    }
+    return new Loaded<>(r, diags);
   }
 
   /** The register being built: growing text columns over one byte pool. Not thread-safe. */

@@ -84,7 +84,9 @@ public final class Evaluator {
     double[] noValues = null; // one shared all-NaN column for leaves without any value
     byte[] noFlags = null;
     for (int l = 0; l < leaves; l++) {
-      if (!anyValue(data, period, l) && policy.kind() != MissingPolicy.Kind.GROUP_MEAN) {
+      if (!anyValue(data, period, l)
+          && policy.kind() != MissingPolicy.Kind.GROUP_MEAN
+          && policy.kind() != MissingPolicy.Kind.MEAN) {
         if (noValues == null) {
           noValues = nanColumn(units);
           noFlags = new byte[units];
@@ -166,7 +168,10 @@ public final class Evaluator {
     double[] shared = SharedColumns.column(data, period, l);
     double[] x = shared;
     byte[] f = spec.outliers().kind() == Outliers.Kind.NONE ? null : new byte[units];
-    boolean fills = reach > 0 || model.missing().kind() == MissingPolicy.Kind.GROUP_MEAN;
+    boolean imputes =
+        model.missing().kind() == MissingPolicy.Kind.GROUP_MEAN
+            || model.missing().kind() == MissingPolicy.Kind.MEAN;
+    boolean fills = reach > 0 || imputes;
     // the gaps are counted only when something may fill them (a month of a million units: 46
     // passes over the columns saved when the model carries and imputes nothing)
     int missing = x == null ? units : fills ? countNaN(x) : 0;
@@ -191,14 +196,14 @@ public final class Evaluator {
         }
       }
     }
-    if (missing > 0 && model.missing().kind() == MissingPolicy.Kind.GROUP_MEAN) {
+    if (missing > 0 && imputes) {
       if (x == shared) {
         x = writable(shared, units);
       }
       if (f == null) {
         f = new byte[units];
       }
-      impute(spec, register, x, f);
+      impute(spec, register, x, f, model.missing());
     }
     raw[l] = x == null ? nanColumn(units) : x;
     flags[l] = f == null ? noFlags : f;
@@ -235,7 +240,19 @@ public final class Evaluator {
   }
 
   /** Group mean of the denominated values of units of the same type, written back as raw. */
-  private static void impute(LeafSpec spec, UnitRegister register, double[] x, byte[] f) {
+  /** The imputation group of unit {@code u}: its value in column {@code by}, one group for null. */
+  private static String group(UnitRegister register, int u, String by) {
+    if (by == null) {
+      return "";
+    }
+    String g = register.column(u, by);
+    return g == null ? "" : g;
+  }
+
+  private static void impute(
+      LeafSpec spec, UnitRegister register, double[] x, byte[] f, MissingPolicy policy) {
+    // mean: one group of every unit; group-mean: the register column named by group-by
+    String by = policy.kind() == MissingPolicy.Kind.MEAN ? null : policy.groupBy();
     Denominator d = spec.denominator();
     int units = x.length;
     Map<String, double[]> sums = new HashMap<>();
@@ -250,7 +267,7 @@ public final class Evaluator {
       if (!Double.isNaN(x[u])) {
         double eff = x[u] / base[u];
         if (!Double.isNaN(eff) && !Double.isInfinite(eff)) {
-          double[] s = sums.computeIfAbsent(register.type(u), k -> new double[2]);
+          double[] s = sums.computeIfAbsent(group(register, u, by), k -> new double[2]);
           s[0] += eff;
           s[1]++;
         }
@@ -258,7 +275,7 @@ public final class Evaluator {
     }
     for (int u = 0; u < units; u++) {
       if (Double.isNaN(x[u])) {
-        double[] s = sums.get(register.type(u));
+        double[] s = sums.get(group(register, u, by));
         if (s != null && s[1] > 0) {
           x[u] = s[0] / s[1] * base[u];
           f[u] = Flags.IMPUTED;

@@ -65,7 +65,8 @@ public final class ModelLoader {
   private static final Set<String> BAND_KEYS = Set.of("id", "name", "min", "colour");
   private static final Set<String> RULE_KEYS =
       Set.of("id", "name", "indicator", "above", "at-least", "below", "at-most", "cap");
-  private static final Set<String> MISSING_KEYS = Set.of("policy", "max-months", "min-coverage");
+  private static final Set<String> MISSING_KEYS =
+      Set.of("policy", "max-months", "min-coverage", "group-by");
   private static final Set<String> DENOMINATOR_KEYS = Set.of("of", "per");
   private static final Set<String> GOALPOST_KEYS = Set.of("worst", "best");
   private static final Set<String> ZSCORE_KEYS = Set.of("mean", "sd");
@@ -262,7 +263,9 @@ public final class ModelLoader {
       if (m.containsKey("policy")) {
         String p =
             y.choice(
-                m.get("policy"), "missing/policy", List.of("exclude", "group-mean", "last-value"));
+                m.get("policy"),
+                "missing/policy",
+                List.of("exclude", "mean", "group-mean", "last-value"));
         for (MissingPolicy.Kind k : MissingPolicy.Kind.values()) {
           if (k.key().equals(p)) {
             kind = k;
@@ -285,7 +288,14 @@ public final class ModelLoader {
           minCoverage = v;
         }
       }
-      return new MissingPolicy(kind, maxMonths, minCoverage);
+      String groupBy = "type";
+      if (m.containsKey("group-by")) {
+        String g = y.text(m.get("group-by"), "missing/group-by");
+        if (g != null && !g.isBlank()) {
+          groupBy = g.strip();
+        }
+      }
+      return new MissingPolicy(kind, maxMonths, minCoverage, groupBy);
     }
 
     private List<Band> bands(org.yaml.snakeyaml.nodes.Node n, org.yaml.snakeyaml.nodes.Node doc) {
