@@ -42,15 +42,16 @@ public final class Audit {
    * Statistics of one leaf.
    *
    * @param leaf the leaf
-   * @param coverage share of unit-months with a value
-   * @param n number of values
+   * @param coverage share of unit-months with a value (reported, carried or imputed)
+   * @param n number of values reported in the audited months: a quarterly or yearly value carried
+   *     through the months after it counts once, and an imputed value not at all
    * @param mean mean
    * @param sd sample standard deviation
    * @param min minimum
    * @param max maximum
    * @param skewness sample skewness (NaN for fewer than 3 values)
    * @param kurtosis sample excess kurtosis (NaN for fewer than 4 values)
-   * @param outlier |skewness| &gt; 2 and kurtosis &gt; 3.5
+   * @param outlier |skewness| &ge; 2 and kurtosis &ge; 3.5 (the treatment rule)
    * @param zeroVariance all values equal
    */
   public record LeafStats(
@@ -141,12 +142,18 @@ public final class Audit {
     for (Node leaf : model.leaves()) {
       DescriptiveStatistics d = new DescriptiveStatistics();
       long total = 0;
+      long covered = 0;
       for (PeriodResult r : months) {
         for (int u = 0; u < r.size(); u++) {
           total++;
           double v = r.effective(leaf.id(), u);
           if (!Double.isNaN(v) && !Double.isInfinite(v)) {
-            d.addValue(v);
+            covered++;
+            java.util.Set<dev.qinglian.eval.ValueFlag> f = r.flags(leaf.id(), u);
+            if (!f.contains(dev.qinglian.eval.ValueFlag.CARRIED)
+                && !f.contains(dev.qinglian.eval.ValueFlag.IMPUTED)) {
+              d.addValue(v); // each reported value once
+            }
           }
         }
       }
@@ -157,7 +164,7 @@ public final class Audit {
       leaves.add(
           new LeafStats(
               leaf,
-              total == 0 ? 0 : (double) n / total,
+              total == 0 ? 0 : (double) covered / total,
               n,
               d.getMean(),
               d.getStandardDeviation(),
@@ -165,7 +172,7 @@ public final class Audit {
               d.getMax(),
               skew,
               kurt,
-              Math.abs(skew) > MAX_SKEW && kurt > MAX_KURTOSIS,
+              Math.abs(skew) >= MAX_SKEW && kurt >= MAX_KURTOSIS, // as the treatment rule
               zero));
     }
     List<DimensionStats> dims = new ArrayList<>();

@@ -133,7 +133,11 @@ public final class Sensitivity {
       for (MissingPolicy.Kind k : MissingPolicy.Kind.values()) {
         if (k != model.missing().kind()) {
           policies.add(
-              new MissingPolicy(k, model.missing().maxMonths(), model.missing().minCoverage()));
+              new MissingPolicy(
+                  k,
+                  model.missing().maxMonths(),
+                  model.missing().minCoverage(),
+                  model.missing().groupBy()));
         }
       }
     }

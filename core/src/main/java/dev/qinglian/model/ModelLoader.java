@@ -658,7 +658,7 @@ public final class ModelLoader {
         return k == null ? null : kind(k, 5, 2, 3.5);
       }
       Map<String, org.yaml.snakeyaml.nodes.Node> m =
-          y.mapping(n, path, Set.of("treatment", "max-points", "skew", "kurtosis"));
+          y.mapping(n, path, Set.of("treatment", "max-points", "skew", "kurtosis", "fallback"));
       if (m == null || !m.containsKey("treatment")) {
         if (m != null) {
           y.error("model.required", n, path, "treatment");
@@ -678,7 +678,25 @@ public final class ModelLoader {
         y.error("model.outliers.limits", n, path, max, skew, kurt);
         return null;
       }
-      return kind(k, (int) max, skew, kurt);
+      Outliers o = kind(k, (int) max, skew, kurt);
+      if (m.containsKey("fallback")) {
+        String f = y.choice(m.get("fallback"), path + "/fallback", List.of("none", "log"));
+        if (f == null) {
+          return null;
+        }
+        if (o.kind() != Outliers.Kind.WINSORISE) {
+          y.error("model.outliers.fallback", m.get("fallback"), path + "/fallback");
+          return null;
+        }
+        o =
+            new Outliers(
+                o.kind(),
+                o.maxPoints(),
+                o.skew(),
+                o.kurtosis(),
+                f.equals("log") ? Outliers.Kind.LOG : Outliers.Kind.NONE);
+      }
+      return o;
     }
 
     private static Outliers kind(String k, int max, double skew, double kurt) {

@@ -34,4 +34,22 @@ class AuditTest {
     org.junit.jupiter.api.Assertions.assertTrue(
         Double.isNaN(Audit.firstComponentShare(new double[1][1], 10_000)));
   }
+
+  @Test
+  void aCarriedQuarterlyValueCountsOnce() throws Exception {
+    // the demo's D2.1.1 is quarterly (propaganda.csv, GBK, wide): counted independently with
+    // Python's csv module, 477 non-empty cells in the 9 months that report it from 2024-11 to
+    // 2026-10; carried through the months between, it has a value in about 98 % of unit-months
+    dev.qinglian.Workspace ws =
+        dev.qinglian.Workspace.open(dev.qinglian.TestFiles.root().resolve("examples/demo-county"))
+            .orElseThrow();
+    var t = ws.timeline(java.time.YearMonth.of(2024, 11), java.time.YearMonth.of(2026, 10));
+    Audit.LeafStats d211 =
+        Audit.of(t.months()).leaves().stream()
+            .filter(l -> l.leaf().id().equals("D2.1.1"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(477, d211.n());
+    org.junit.jupiter.api.Assertions.assertTrue(d211.coverage() > 0.9, "" + d211.coverage());
+  }
 }

@@ -11,42 +11,78 @@ final class Treat {
 
   /**
    * Treats {@code x} in place when its distribution is beyond the limits; marks the changed values
-   * in {@code flags}. Returns the number of values winsorised, -1 for a log transform, 0 for none.
+   * in {@code flags}. Returns the number of values winsorised (each value once, however often it
+   * was capped again), -1 for a log transform (standalone, or the winsorising's fallback), 0 for
+   * none.
    */
   static int apply(Outliers o, double[] x, byte[] flags) {
     if (o.kind() == Outliers.Kind.NONE || !beyond(o, x)) {
       return 0;
     }
-    if (o.kind() == Outliers.Kind.WINSORISE) {
-      int changed = 0;
-      for (int k = 0; k < o.maxPoints() && beyond(o, x); k++) {
-        boolean high = moments(x)[1] > 0;
-        double extreme = high ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        for (double v : x) {
-          if (!Double.isNaN(v) && (high ? v > extreme : v < extreme)) {
-            extreme = v;
-          }
+    if (o.kind() == Outliers.Kind.LOG) {
+      double[] m = moments(x);
+      double[] r = range(x);
+      for (int u = 0; u < x.length; u++) {
+        if (!Double.isNaN(x[u])) {
+          x[u] = m[1] > 0 ? Math.log(x[u] - r[0] + 1) : -Math.log(r[1] - x[u] + 1);
+          flags[u] |= Flags.TRANSFORMED;
         }
-        double next = high ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        for (double v : x) {
-          if (!Double.isNaN(v) && v != extreme && (high ? v > next : v < next)) {
-            next = v;
-          }
+      }
+      return -1;
+    }
+    double[] original = o.fallback() == Outliers.Kind.LOG ? x.clone() : null;
+    boolean[] capped = new boolean[x.length];
+    int count = 0;
+    while (count < o.maxPoints() && beyond(o, x)) {
+      boolean high = moments(x)[1] > 0;
+      double extreme = high ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      for (double v : x) {
+        if (!Double.isNaN(v) && (high ? v > extreme : v < extreme)) {
+          extreme = v;
         }
-        if (Double.isInfinite(next)) {
-          break;
+      }
+      double next = high ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      for (double v : x) {
+        if (!Double.isNaN(v) && v != extreme && (high ? v > next : v < next)) {
+          next = v;
         }
-        for (int u = 0; u < x.length; u++) {
-          if (x[u] == extreme) {
-            x[u] = next;
-            flags[u] |= Flags.WINSORISED;
-            changed++;
+      }
+      if (Double.isInfinite(next)) {
+        break;
+      }
+      for (int u = 0; u < x.length; u++) {
+        if (x[u] == extreme) {
+          x[u] = next;
+          if (!capped[u]) { // tied values each count, a value capped again does not
+            capped[u] = true;
+            count++;
           }
         }
       }
-      return changed;
     }
-    double[] m = moments(x);
+    if (original == null || !beyond(o, x)) {
+      for (int u = 0; u < x.length; u++) {
+        if (capped[u]) {
+          flags[u] |= Flags.WINSORISED;
+        }
+      }
+      return count;
+    }
+    // still beyond the limits: back to the original values, log-transformed (the reference's
+    // formula, not mirrored)
+    double[] r = range(original);
+    double shift = r[0] - 0.01 * (r[1] - r[0]);
+    for (int u = 0; u < x.length; u++) {
+      if (!Double.isNaN(original[u])) {
+        x[u] = Math.log(original[u] - shift);
+        flags[u] |= Flags.TRANSFORMED;
+      }
+    }
+    return -1;
+  }
+
+  /** The smallest and largest value (NaN ignored). */
+  private static double[] range(double[] x) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : x) {
@@ -55,18 +91,12 @@ final class Treat {
         max = Math.max(max, v);
       }
     }
-    for (int u = 0; u < x.length; u++) {
-      if (!Double.isNaN(x[u])) {
-        x[u] = m[1] > 0 ? Math.log(x[u] - min + 1) : -Math.log(max - x[u] + 1);
-        flags[u] |= Flags.TRANSFORMED;
-      }
-    }
-    return -1;
+    return new double[] {min, max};
   }
 
   private static boolean beyond(Outliers o, double[] x) {
     double[] m = moments(x);
-    return Math.abs(m[1]) > o.skew() && m[2] > o.kurtosis();
+    return Math.abs(m[1]) >= o.skew() && m[2] >= o.kurtosis(); // at or above, as the reference
   }
 
   /** n, sample skewness, sample excess kurtosis (NaN when undefined). */
