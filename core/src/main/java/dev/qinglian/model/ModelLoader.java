@@ -176,10 +176,27 @@ public final class ModelLoader {
     if (model == null && diags.stream().noneMatch(Diagnostic::isError)) {
       diags.add(Diagnostic.error("model.invalid", Location.of(file), "no model"));
     }
+    diags = once(diags);
     if (diags.stream().anyMatch(Diagnostic::isError)) {
       return new Loaded<>(null, diags);
     }
     return new Loaded<>(model, diags);
+  }
+
+  /**
+   * The diagnostics with one per place and kind: a bad value in {@code defaults} (or on an inner
+   * node) is inherited by every leaf below and would otherwise be reported once per leaf.
+   */
+  private static List<Diagnostic> once(List<Diagnostic> diags) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : diags) {
+      Location l = d.location();
+      if (l.line() == 0 || seen.add(d.code() + "@" + l)) {
+        out.add(d);
+      }
+    }
+    return out;
   }
 
   private static Set<String> union(Set<String> base, String... more) {

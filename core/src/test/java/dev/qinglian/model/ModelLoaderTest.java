@@ -144,4 +144,31 @@ class ModelLoaderTest {
         y.toString().replace("  - {id: r64, indicator: a, above: 0, cap: bad}\n", "");
     assertEquals(64, load(sixtyFour).orElseThrow().overrides().size());
   }
+
+  @Test
+  void aProblemInDefaultsIsReportedOnceAtItsLine() {
+    // three leaves inherit a bad direction, an unknown frequency and a misspelt key from defaults:
+    // three errors, one per line, not nine
+    var l =
+        ModelLoader.load(
+            "m.yaml",
+            new java.io.StringReader(
+                """
+                defaults:
+                  direction: up
+                  frequency: X
+                  directon: higher
+                bands: [{id: g, min: 50}, {id: r}]
+                index:
+                  id: X
+                  children:
+                    - {id: A, goalposts: [0, 1]}
+                    - {id: B, goalposts: [0, 1]}
+                    - {id: C, goalposts: [0, 1]}
+                """));
+    assertEquals(
+        java.util.List.of("m.yaml:2:14", "m.yaml:3:14", "m.yaml:4:3"),
+        l.diagnostics().stream().map(d -> d.location().toString()).sorted().toList(),
+        l.diagnostics().toString());
+  }
 }
