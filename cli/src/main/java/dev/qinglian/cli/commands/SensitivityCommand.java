@@ -9,6 +9,7 @@ import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Numbers;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.cli.render.TextTable;
+import dev.qinglian.method.Removal;
 import dev.qinglian.method.Sensitivity;
 import dev.qinglian.model.Band;
 import dev.qinglian.model.Normalisation;
@@ -77,12 +78,24 @@ public final class SensitivityCommand implements Callable<Integer> {
       description = "Alternative normalisations to draw from: minmax, rank, zscore.")
   List<String> normalisations = new ArrayList<>();
 
+  @Option(
+      names = "--remove",
+      paramLabel = "LEVEL",
+      description =
+          "Instead of sampling: leave out each node of LEVEL in turn (1: the dimensions, 2: the"
+              + " level below…, or indicators) and show what each is worth: rank shifts, colour"
+              + " changes, correlation with the full index.")
+  String remove;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
     YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
+    if (remove != null) {
+      return remove(l, p);
+    }
     List<Normalisation> norms = new ArrayList<>();
     for (String n : normalisations) {
       norms.add(
@@ -175,6 +188,80 @@ public final class SensitivityCommand implements Callable<Integer> {
             : "Fragile units (no colour with probability 0.9 or more): " + fragile + "\n");
     OutputFile.write(
         sb.toString(), output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+
+  /** {@code --remove}: each element of a level left out in turn. */
+  private int remove(Common.Loaded l, YearMonth p) {
+    int level;
+    if (remove.equalsIgnoreCase("indicators")) {
+      level = 0;
+    } else {
+      try {
+        level = Integer.parseInt(remove.strip());
+      } catch (NumberFormatException e) {
+        level = -1;
+      }
+    }
+    if (level < 0) {
+      throw new CliException(
+          ExitCode.USAGE, "--remove takes a level (1, 2, …) or indicators, not " + remove);
+    }
+    List<Removal.Element> elements;
+    try {
+      elements = Removal.run(l.ws().evaluate(p), level);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCode.USAGE, "--remove " + remove + ": " + e.getMessage());
+    }
+    String lang = l.labels().lang();
+    boolean zh = lang.equals("zh");
+    List<String> headers =
+        zh
+            ? List.of("去掉", "名称", "平均排名变动", "最大变动", "单位", "颜色改变", "Pearson", "Spearman")
+            : List.of(
+                "Left out",
+                "Name",
+                "Mean |Δrank|",
+                "Max",
+                "Unit",
+                "Colour changes",
+                "Pearson",
+                "Spearman");
+    boolean[] right = {false, false, true, true, false, false, true, true};
+    TextTable t = new TextTable(headers, right);
+    for (Removal.Element e : elements) {
+      List<String> names =
+          e.colourChanged().stream().map(dev.qinglian.data.Unit::name).limit(3).toList();
+      String changed =
+          e.colourChanged().size()
+              + (names.isEmpty() ? "" : " (" + String.join(zh ? "、" : ", ", names))
+              + (e.colourChanged().size() > 3 ? (zh ? "等" : "…") : "")
+              + (names.isEmpty() ? "" : ")");
+      t.add(
+          new String[] {
+            e.node().id(),
+            e.node().names().in(lang),
+            Numbers.fixed(e.meanShift(), 2, "—"),
+            Integer.toString(e.maxShift()),
+            e.maxShiftUnit() == null ? "—" : e.maxShiftUnit().name(),
+            changed,
+            Numbers.fixed(e.pearson(), 3, "—"),
+            Numbers.fixed(e.spearman(), 3, "—")
+          },
+          new String[headers.size()]);
+    }
+    String title =
+        zh
+            ? p + " 各要素的作用：依次去掉一个要素（同级权重重新归一）后的排名与颜色变化\n"
+            : "What each element is worth, "
+                + p
+                + ": each left out in turn (its siblings' weights re-normalised)\n";
+    OutputFile.write(
+        title + t.render(Common.ansi(output)),
+        output.output,
+        output.force,
+        l.ws().inputs(),
+        spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }
