@@ -58,6 +58,14 @@ public final class ScoreCommand implements Callable<Integer> {
   boolean record;
 
   @Option(
+      names = "--levels",
+      paramLabel = "N|all",
+      description =
+          "Score columns down to depth N (1: the dimensions, the default; 2: and the level below;"
+              + " all: every node down to the indicators), in every format.")
+  String levels;
+
+  @Option(
       names = "--timings",
       hidden = true,
       description = "Print the time of each phase to stderr.")
@@ -76,6 +84,25 @@ public final class ScoreCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code --levels}: a depth from 1, or all; 1 when not given. */
+  static int levels(String levels) {
+    if (levels == null) {
+      return 1;
+    }
+    if (levels.equalsIgnoreCase("all")) {
+      return Integer.MAX_VALUE;
+    }
+    try {
+      int n = Integer.parseInt(levels.strip());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new CliException(ExitCode.USAGE, "--levels takes a depth from 1, or all, not " + levels);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -88,11 +115,16 @@ public final class ScoreCommand implements Callable<Integer> {
     Labels labels = l.labels();
     List<YearMonth> months = ws.data().periods();
     YearMonth p = Common.month(ws, periodOption.period, "--period");
-    PeriodResult[] both = Common.evaluateWithPrevious(ws, p);
+    int depth = levels(levels);
+    // the leaves' scores are kept only when a column shows them
+    boolean leaves =
+        ScoreRenderer.nodesTo(ws.model(), depth).stream().anyMatch(dev.qinglian.model.Node::isLeaf);
+    PeriodResult[] both =
+        leaves ? Common.evaluateWithPrevious(ws, p, true) : Common.evaluateWithPrevious(ws, p);
     PeriodResult result = both[0];
     PeriodResult previous = both[1];
     phase(err, "evaluate");
-    ScoreRenderer r = new ScoreRenderer(ws, result, previous, labels);
+    ScoreRenderer r = new ScoreRenderer(ws, result, previous, labels, depth);
     OutputFile.Content content =
         switch (f) {
           case table -> r.tableContent(Common.ansi(output));

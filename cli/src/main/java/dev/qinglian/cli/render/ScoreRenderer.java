@@ -28,14 +28,43 @@ public final class ScoreRenderer {
   private final PeriodResult previous;
   private final Labels labels;
   private final IndicatorModel model;
+  private final List<Node> columns;
+  private final boolean deeper;
 
   /** A renderer for {@code result}, with changes against {@code previous} (may be null). */
   public ScoreRenderer(Workspace ws, PeriodResult result, PeriodResult previous, Labels labels) {
+    this(ws, result, previous, labels, 1);
+  }
+
+  /**
+   * A renderer with one score column per node down to depth {@code levels} (1: the dimensions, the
+   * default; 2: and the level below; {@link Integer#MAX_VALUE}: every node), in model order.
+   */
+  public ScoreRenderer(
+      Workspace ws, PeriodResult result, PeriodResult previous, Labels labels, int levels) {
     this.ws = ws;
     this.result = result;
     this.previous = previous;
     this.labels = labels;
     this.model = result.model();
+    this.columns = nodesTo(model, levels);
+    this.deeper = levels > 1;
+  }
+
+  /** The nodes from depth 1 down to {@code levels}, in model order (pre-order). */
+  public static List<Node> nodesTo(IndicatorModel model, int levels) {
+    List<Node> out = new ArrayList<>();
+    collect(model.root(), 0, levels, out);
+    return out;
+  }
+
+  private static void collect(Node n, int depth, int levels, List<Node> out) {
+    if (depth > 0) {
+      out.add(n);
+    }
+    if (depth < levels) {
+      n.children().forEach(c -> collect(c, depth + 1, levels, out));
+    }
   }
 
   private String bandName(Band b) {
@@ -54,6 +83,11 @@ public final class ScoreRenderer {
 
   /** The headers of the ranking: rank, unit, name, index, colour, one per dimension, change. */
   public static List<String> rankingHeaders(Labels labels, IndicatorModel model) {
+    return rankingHeaders(labels, model.dimensions());
+  }
+
+  /** The headers of the ranking with one score column per node of {@code columns}. */
+  static List<String> rankingHeaders(Labels labels, List<Node> columns) {
     List<String> h =
         new ArrayList<>(
             List.of(
@@ -62,7 +96,7 @@ public final class ScoreRenderer {
                 labels.get("name"),
                 labels.get("index"),
                 labels.get("colour")));
-    model.dimensions().forEach(d -> h.add(d.id()));
+    columns.forEach(d -> h.add(d.id()));
     h.add(labels.get("change"));
     return h;
   }
@@ -114,7 +148,7 @@ public final class ScoreRenderer {
    * the count per colour, the footnotes and the legend.
    */
   public void table(java.io.OutputStream o, boolean ansi) throws IOException {
-    List<String> headers = rankingHeaders(labels, model);
+    List<String> headers = rankingHeaders(labels, columns);
     ScoreText t = text(false, ansi);
     int[] w = t.widths(headers);
     StringBuilder head = new StringBuilder();
@@ -157,7 +191,7 @@ public final class ScoreRenderer {
                 "index_colour",
                 "coverage",
                 "caps"));
-    model.dimensions().forEach(d -> h.add(d.id()));
+    columns.forEach(d -> h.add(d.id()));
     h.add("change");
     return h;
   }
@@ -190,13 +224,13 @@ public final class ScoreRenderer {
   /** The legend line: each dimension's id and name. */
   private String legend() {
     List<String> legend = new ArrayList<>();
-    model.dimensions().forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
+    columns.forEach(d -> legend.add(d.id() + " " + d.names().in(labels.lang())));
     return labels.get("legend") + String.join(" · ", legend);
   }
 
   /** The positions of the dimensions' nodes in the result, in model order. */
   private int[] dimensions() {
-    return model.dimensions().stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
+    return columns.stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
   }
 
   /** The previous month's index per unit position of this result (NaN where absent). */
@@ -542,11 +576,9 @@ public final class ScoreRenderer {
   public void markdown(java.io.OutputStream o) throws IOException {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(Markdown.escape(labels.get("title", result.period()))).append("\n\n");
-    List<String> headers = rankingHeaders(labels, model);
+    List<String> headers = rankingHeaders(labels, columns);
     sb.append("| ").append(String.join(" | ", headers)).append(" |\n");
-    sb.append("|---:|---|---|---:|---|")
-        .append("---:|".repeat(model.dimensions().size() + 1))
-        .append('\n');
+    sb.append("|---:|---|---|---:|---|").append("---:|".repeat(columns.size() + 1)).append('\n');
     utf8(o, sb);
     ScoreText t = text(true, false);
     t.rows(o, null);
@@ -586,10 +618,14 @@ public final class ScoreRenderer {
       g.writeNumberField(e.getKey(), e.getValue());
     }
     g.writeEndObject();
-    g.writeArrayFieldStart("dimensions");
-    for (Node d : model.dimensions()) {
+    // the score columns: "dimensions" by default; with --levels, "nodes" with their depth
+    g.writeArrayFieldStart(deeper ? "nodes" : "dimensions");
+    for (Node d : columns) {
       g.writeStartObject();
       g.writeStringField("id", d.id());
+      if (deeper) {
+        g.writeNumberField("level", depth(d));
+      }
       g.writeStringField("zh", d.names().zh());
       g.writeStringField("en", d.names().en());
       g.writeNumberField("weight", model.nominalWeight(d.id()));
@@ -617,6 +653,15 @@ public final class ScoreRenderer {
       o.write(new byte[] {' ', ']', '\n', '}'});
     }
     o.write(new byte[] {'\n'});
+  }
+
+  /** The depth of a node: 1 for a dimension. */
+  private int depth(Node n) {
+    int d = 0;
+    for (String id = n.id(); !id.equals(model.root().id()); d++) {
+      id = model.parent(id).map(Node::id).orElse(model.root().id());
+    }
+    return d;
   }
 
   /** The JSON as content for {@link OutputFile}: text to a writer, bytes to a file. */
