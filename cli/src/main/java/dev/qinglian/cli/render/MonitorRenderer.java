@@ -126,10 +126,8 @@ public final class MonitorRenderer {
                 Numbers.fixed(result.index(u), 1, "—"),
                 band(result.band(u))))
         .append('\n');
-    if (!e.caps().isEmpty()
-        && result.uncappedBand(u).isPresent()
-        && result.band(u) != result.uncappedBand(u).get()) {
-      OverrideRule rule = e.caps().get(0);
+    OverrideRule rule = result.cappedBy(u).orElse(null);
+    if (rule != null) {
       sb.append(
               labels.get(
                   "explain.capped",
@@ -151,6 +149,27 @@ public final class MonitorRenderer {
         new TextTable(headers, new boolean[] {false, true, true, true, true, true, false});
     row(t, e.root(), "", "");
     sb.append(t.render(false));
+    // what the outlier treatment did to each leaf this month, over all units
+    boolean zh = labels.lang().equals("zh");
+    for (var leaf : model.leaves()) {
+      int treated = result.treatment(leaf.id());
+      if (treated != 0) {
+        sb.append(
+                treated < 0
+                    ? (zh
+                        ? leaf.id() + "：本月对全部单位的数值作了对数变换（偏度、峰度超限）"
+                        : leaf.id()
+                            + ": this month's values log-transformed for all units"
+                            + " (skewness and kurtosis beyond the limits)")
+                    : (zh
+                        ? leaf.id() + "：本月缩尾 " + treated + " 个数值（全部单位中）"
+                        : leaf.id()
+                            + ": "
+                            + treated
+                            + " value(s) winsorised this month (all units)"))
+            .append('\n');
+      }
+    }
     if (before == null) {
       sb.append(labels.get("noprevious.explain")).append('\n');
       return sb.toString();
