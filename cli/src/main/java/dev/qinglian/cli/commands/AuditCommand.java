@@ -54,7 +54,7 @@ public final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
-    YearMonth end = Common.month(l.ws(), to, "--to");
+    YearMonth end = Common.month(l, to, "--to", spec.commandLine().getErr());
     YearMonth start = from != null ? Common.period(from, "--from") : Common.first(l.ws());
     if (start.isAfter(end)) {
       throw new CliException(ExitCode.USAGE, "--from " + start + " is after --to " + end);

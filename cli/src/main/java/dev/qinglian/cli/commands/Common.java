@@ -144,6 +144,84 @@ final class Common {
     return p;
   }
 
+  /**
+   * The month a command evaluates: {@code text} when given; else the latest <em>complete</em> month
+   * — every department that owes indicators that month has reported some — and, when a later month
+   * is still being collected, a note on {@code err} saying which month is taken and why. When no
+   * month is complete, the latest.
+   */
+  static YearMonth month(Loaded l, String text, String option, java.io.PrintWriter err) {
+    if (text != null) {
+      return month(l.ws(), text, option);
+    }
+    java.util.List<YearMonth> months = l.ws().data().periods();
+    if (months.isEmpty()) {
+      return month(l.ws(), null, option);
+    }
+    YearMonth last = months.get(months.size() - 1);
+    boolean zh = l.labels().lang().equals("zh");
+    for (int i = months.size() - 1; i >= 0; i--) {
+      java.util.List<String> missing = missingSources(l.ws(), months.get(i));
+      if (missing.isEmpty()) {
+        if (i < months.size() - 1) {
+          java.util.List<String> later = missingSources(l.ws(), last);
+          err.println(
+              zh
+                  ? "注意："
+                      + last
+                      + " 尚未报齐（未报："
+                      + String.join("、", later)
+                      + "），取最近报齐的 "
+                      + months.get(i)
+                      + "；如需 "
+                      + last
+                      + "，请加 "
+                      + option
+                      + " "
+                      + last
+                  : "note: "
+                      + last
+                      + " is not complete (not reported: "
+                      + String.join(", ", later)
+                      + "): taking "
+                      + months.get(i)
+                      + ", the latest complete month; "
+                      + option
+                      + " "
+                      + last
+                      + " takes it anyway");
+          err.flush();
+        }
+        return months.get(i);
+      }
+    }
+    return last;
+  }
+
+  /**
+   * The departments (model sources) that owe indicators in month {@code p} and have reported none
+   * of them for any unit: the completeness rule of {@code status}, by department.
+   */
+  static java.util.List<String> missingSources(Workspace ws, YearMonth p) {
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    dev.qinglian.model.IndicatorModel model = ws.model();
+    int units = ws.units().size();
+    for (String source : TemplateCommand.sources(model)) {
+      java.util.List<dev.qinglian.model.Node> owed = TemplateCommand.owed(model, source, p);
+      boolean any = owed.isEmpty();
+      for (int k = 0; k < owed.size() && !any; k++) {
+        int leaf = model.leafIndex(owed.get(k).id());
+        for (int u = 0; u < units && !any; u++) {
+          any = !Double.isNaN(ws.data().value(leaf, u, p));
+        }
+      }
+      if (!any) {
+        missing.add(source);
+      }
+    }
+    return missing;
+  }
+
   /** A month's result and the month before's (null when it has no data), as score shows them. */
   static dev.qinglian.eval.PeriodResult[] evaluateWithPrevious(Workspace ws, YearMonth p) {
     // the ranking needs no leaf-level detail: summaries, cheaper for large registers

@@ -50,7 +50,7 @@ public final class ExplainCommand implements Callable<Integer> {
     inputs.workspace = workspace;
     Common.Loaded l = Common.load(null, inputs, output.lang, spec.commandLine().getErr());
     unit = Common.unit(l, unit, spec.commandLine().getErr());
-    YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
+    YearMonth p = Common.month(l, periodOption.period, "--period", spec.commandLine().getErr());
     PeriodResult[] both = Common.evaluateWithPrevious(l.ws(), p, true);
     PeriodResult now = both[0];
     PeriodResult before = both[1];

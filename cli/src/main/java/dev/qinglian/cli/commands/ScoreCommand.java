@@ -114,7 +114,7 @@ public final class ScoreCommand implements Callable<Integer> {
     Workspace ws = l.ws();
     Labels labels = l.labels();
     List<YearMonth> months = ws.data().periods();
-    YearMonth p = Common.month(ws, periodOption.period, "--period");
+    YearMonth p = Common.month(l, periodOption.period, "--period", err);
     int depth = levels(levels);
     // the leaves' scores are kept only when a column shows them
     boolean leaves =

@@ -92,7 +92,7 @@ public final class SensitivityCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
-    YearMonth p = Common.month(l.ws(), periodOption.period, "--period");
+    YearMonth p = Common.month(l, periodOption.period, "--period", spec.commandLine().getErr());
     if (remove != null) {
       return remove(l, p);
     }

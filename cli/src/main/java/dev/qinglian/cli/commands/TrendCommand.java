@@ -66,7 +66,7 @@ public final class TrendCommand implements Callable<Integer> {
             ? format.resolve(output.output, "trend --unit", OutputOptions.Format.table)
             : format.resolve(output.output, "trend", OutputOptions.Format.values());
     Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
-    YearMonth end = Common.month(l.ws(), to, "--to");
+    YearMonth end = Common.month(l, to, "--to", spec.commandLine().getErr());
     YearMonth first = Common.first(l.ws());
     YearMonth start = from != null ? Common.period(from, "--from") : end.minusMonths(11);
     if (from == null && start.isBefore(first)) {

@@ -144,7 +144,7 @@ public final class WeightsCommand implements Callable<Integer> {
             : Weighting.Objective.ENTROPY;
     List<PeriodResult> months = List.of();
     if (!m.equals("ahp") && !m.equals("equal")) {
-      YearMonth end = Common.month(l.ws(), to, "--to");
+      YearMonth end = Common.month(l, to, "--to", spec.commandLine().getErr());
       YearMonth start = from != null ? Common.period(from, "--from") : Common.first(l.ws());
       months = new Evaluator(model).evaluate(l.ws().data(), start, end);
     }
