@@ -104,18 +104,24 @@ class CollectionRoundTest {
     // source, file(s), owed, present, missing, invalid, units affected
     assertEquals(
         List.of(
-            "discipline", "discipline-2026-11.csv, discipline.csv", "756", "755", "1", "1", "B01"),
-        statusOf(mid.out(), "discipline"));
+            "Discipline Inspection and Supervision",
+            "discipline-2026-11.csv, discipline.csv",
+            "756",
+            "755",
+            "1",
+            "1",
+            "B01"),
+        statusOf(mid.out(), "Discipline Inspection and Supervision"));
     assertEquals(
         List.of(
-            "petitions",
+            "Petitions Bureau",
             "petitions.csv",
             "216",
             "0",
             "216",
             "0",
             "B01, B02, B03, B04, B05, B06, B07, B08 (+46)"),
-        statusOf(mid.out(), "petitions"));
+        statusOf(mid.out(), "Petitions Bureau"));
     // the late file arrives and the invalid value is corrected: complete
     Files.writeString(
         ws.resolve("data/petitions-2026-11.csv"),
@@ -205,8 +211,14 @@ class CollectionRoundTest {
     Golden.Run status = Golden.run("status", ws.toString(), "--period", "2026-11", "--lang", "en");
     // supervision owes 2 monthly indicators x 54 units in November, all present, none invalid
     assertEquals(
-        List.of("supervision", "supervision-2026-11.xlsx, supervision.csv", "108", "108", "0", "0"),
-        statusOf(status.out(), "supervision"),
+        List.of(
+            "Supervision and Assessment Task Force",
+            "supervision-2026-11.xlsx, supervision.csv",
+            "108",
+            "108",
+            "0",
+            "0"),
+        statusOf(status.out(), "Supervision and Assessment Task Force"),
         status.out());
   }
 }

@@ -24,12 +24,13 @@ class LatestCompleteMonthTest {
     assertEquals(0, en.exit(), en.err());
     assertTrue(en.out().contains("ranking, 2026-10"), en.out().lines().findFirst().orElse(""));
     assertTrue(
-        en.err().contains("note: 2026-11 is not complete (not reported: party-office, "), en.err());
+        en.err().contains("note: 2026-11 is not complete (not reported: County Party Office, "),
+        en.err());
     assertTrue(
         en.err().contains("taking 2026-10, the latest complete month; --period 2026-11"), en.err());
     Golden.Run zh = Golden.run("warn", ws.toString(), "--out", tmp.resolve("n").toString());
     assertEquals(0, zh.exit(), zh.err());
-    assertTrue(zh.err().contains("注意：2026-11 尚未报齐"), zh.err());
+    assertTrue(zh.err().contains("注意：2026-11 尚未报齐（未报：县委办、"), zh.err());
     assertTrue(Files.exists(tmp.resolve("n/2026-10-index.xlsx")));
     // asked for, November is scored
     Golden.Run nov = Golden.run("score", ws.toString(), "--period", "2026-11", "--lang", "en");

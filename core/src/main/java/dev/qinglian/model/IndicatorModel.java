@@ -31,6 +31,7 @@ public final class IndicatorModel {
   private final Map<String, Node> parents;
   private final Map<String, Integer> leafIndex;
   private final String weightsSource;
+  private final Map<String, Names> sources;
   private final double[] bandMin;
 
   /**
@@ -50,7 +51,7 @@ public final class IndicatorModel {
       List<OverrideRule> overrides,
       MissingPolicy missing,
       String language) {
-    this(root, bands, overrides, missing, language, "model");
+    this(root, bands, overrides, missing, language, "model", Map.of());
   }
 
   private IndicatorModel(
@@ -59,8 +60,10 @@ public final class IndicatorModel {
       List<OverrideRule> overrides,
       MissingPolicy missing,
       String language,
-      String weightsSource) {
+      String weightsSource,
+      Map<String, Names> sources) {
     this.weightsSource = weightsSource;
+    this.sources = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
     if (root == null || root.isLeaf() || missing == null) {
       throw new IllegalArgumentException("the index needs children and a missing-data policy");
     }
@@ -151,12 +154,27 @@ public final class IndicatorModel {
         throw new IllegalArgumentException("weight of " + e.getKey() + " must be positive");
       }
     }
-    return new IndicatorModel(reweight(root, weights), bands, overrides, missing, language, source);
+    return new IndicatorModel(
+        reweight(root, weights), bands, overrides, missing, language, source, sources);
+  }
+
+  /**
+   * The same model with display names for its sources (the departments that report): {@code
+   * sources} maps a source id, as the leaves name it, to its names.
+   */
+  public IndicatorModel withSources(Map<String, Names> sources) {
+    return new IndicatorModel(root, bands, overrides, missing, language, weightsSource, sources);
+  }
+
+  /** A source's (department's) name in {@code lang}; its id when the model does not name it. */
+  public String sourceName(String id, String lang) {
+    Names n = sources.get(id);
+    return n == null ? id : n.in(lang);
   }
 
   /** The same model with another missing-data policy (for sensitivity analysis). */
   public IndicatorModel withMissing(MissingPolicy policy) {
-    return new IndicatorModel(root, bands, overrides, policy, language, weightsSource);
+    return new IndicatorModel(root, bands, overrides, policy, language, weightsSource, sources);
   }
 
   /**
@@ -168,7 +186,7 @@ public final class IndicatorModel {
       return this;
     }
     return new IndicatorModel(
-        renormalise(root, method), bands, overrides, missing, language, weightsSource);
+        renormalise(root, method), bands, overrides, missing, language, weightsSource, sources);
   }
 
   private static Node renormalise(Node n, Normalisation method) {

@@ -42,7 +42,8 @@ public final class ModelLoader {
           "bands",
           "overrides",
           "index",
-          "weights-overlay");
+          "weights-overlay",
+          "sources");
   private static final Set<String> INHERITED =
       Set.of(
           "aggregation",
@@ -263,7 +264,25 @@ public final class ModelLoader {
       if (diags.stream().anyMatch(Diagnostic::isError) || root == null) {
         return null;
       }
-      return new IndicatorModel(root, bands, rules, missing, language);
+      IndicatorModel model = new IndicatorModel(root, bands, rules, missing, language);
+      return top.containsKey("sources") ? model.withSources(sources(top.get("sources"))) : model;
+    }
+
+    /** {@code sources:} a source id, as the leaves name it, to its names ({zh, en} or one text). */
+    private Map<String, Names> sources(org.yaml.snakeyaml.nodes.Node n) {
+      Map<String, Names> out = new LinkedHashMap<>();
+      if (!(n instanceof org.yaml.snakeyaml.nodes.MappingNode m)) {
+        y.error("model.type.mapping", n, "sources", "sources");
+        return out;
+      }
+      for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+        String id = y.text(t.getKeyNode(), "sources");
+        Names names = names(t.getValueNode(), id, "sources/" + id);
+        if (id != null && names != null) {
+          out.put(id, names);
+        }
+      }
+      return out;
     }
 
     private MissingPolicy missing(org.yaml.snakeyaml.nodes.Node n) {

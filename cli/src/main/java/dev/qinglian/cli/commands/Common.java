@@ -161,10 +161,10 @@ final class Common {
     YearMonth last = months.get(months.size() - 1);
     boolean zh = l.labels().lang().equals("zh");
     for (int i = months.size() - 1; i >= 0; i--) {
-      java.util.List<String> missing = missingSources(l.ws(), months.get(i));
+      java.util.List<String> missing = missingSources(l.ws(), months.get(i), l.labels().lang());
       if (missing.isEmpty()) {
         if (i < months.size() - 1) {
-          java.util.List<String> later = missingSources(l.ws(), last);
+          java.util.List<String> later = missingSources(l.ws(), last, l.labels().lang());
           err.println(
               zh
                   ? "注意："
@@ -200,9 +200,10 @@ final class Common {
 
   /**
    * The departments (model sources) that owe indicators in month {@code p} and have reported none
-   * of them for any unit: the completeness rule of {@code status}, by department.
+   * of them for any unit, by their names in {@code lang}: the completeness rule of {@code status},
+   * by department.
    */
-  static java.util.List<String> missingSources(Workspace ws, YearMonth p) {
+  static java.util.List<String> missingSources(Workspace ws, YearMonth p, String lang) {
     java.util.List<String> missing = new java.util.ArrayList<>();
     dev.qinglian.model.IndicatorModel model = ws.model();
     int units = ws.units().size();
@@ -216,7 +217,7 @@ final class Common {
         }
       }
       if (!any) {
-        missing.add(source);
+        missing.add(model.sourceName(source, lang));
       }
     }
     return missing;

@@ -132,7 +132,7 @@ public final class StatusCommand implements Callable<Integer> {
               : String.join(", ", affected);
       t.add(
           new String[] {
-            source,
+            model.sourceName(source, l.labels().lang()),
             files.isEmpty()
                 ? (zh ? "未到" : "missing")
                 : String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()),
