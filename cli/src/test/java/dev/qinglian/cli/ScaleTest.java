@@ -489,7 +489,7 @@ class ScaleTest {
         assertEquals(units.id(u), row.getCellText(1));
         assertEquals(units.name(u), row.getCellText(2));
         assertEquals(result.index(u), row.getCell(4).asNumber().doubleValue());
-        assertEquals(result.band(u).id(), row.getCellText(5));
+        assertEquals(result.band(u).names().zh(), row.getCellText(5)); // the model's language
         assertEquals(
             result.score(model.dimensions().get(6).id(), u),
             row.getCell(15).asNumber().doubleValue());

@@ -46,7 +46,7 @@ class XlsxExportTest {
   }
 
   @Test
-  void scoreWorkbookHasNumbersColoursAndTheCsvColumns() throws Exception {
+  void scoreWorkbookHasNumbersColoursAndTheCsvColumnsInTheChosenLanguage() throws Exception {
     Path x = tmp.resolve("score.xlsx");
     assertEquals(
         0,
@@ -54,15 +54,32 @@ class XlsxExportTest {
             .exit());
     try (ReadableWorkbook wb = new ReadableWorkbook(x.toFile())) {
       List<Row> rows = wb.getFirstSheet().read();
-      assertEquals("rank", rows.get(0).getCellText(0));
-      assertEquals("D7", rows.get(0).getCellText(15));
+      // a workbook for people: Chinese headers and colour names (the CSV keeps its ids)
+      assertEquals("排名", rows.get(0).getCellText(0));
+      assertEquals("颜色", rows.get(0).getCellText(5));
+      assertEquals("D7 自我净化修复度", rows.get(0).getCellText(15));
+      assertEquals("红", rows.get(54).getCellText(5));
       assertEquals(55, rows.size()); // header + 54 units
       Row last = rows.get(54);
       assertEquals("Z07", last.getCellText(1));
       assertEquals(CellType.NUMBER, last.getCell(4).getType());
       // index of Z07 in 2026-10 (tools/crosscheck.py): 51.15777356902357
       assertEquals(51.15777356902357, last.getCell(4).asNumber().doubleValue(), 1e-9);
-      assertEquals("red", last.getCellText(5));
+    }
+    Path en = tmp.resolve("score-en.xlsx");
+    Golden.run(
+        "score",
+        Golden.demo().toString(),
+        "--format",
+        "xlsx",
+        "--output",
+        en.toString(),
+        "--lang",
+        "en");
+    try (ReadableWorkbook wb = new ReadableWorkbook(en.toFile())) {
+      List<Row> rows = wb.getFirstSheet().read();
+      assertEquals("Rank", rows.get(0).getCellText(0));
+      assertEquals("red", rows.get(54).getCellText(5));
     }
     assertEquals("C62828", fill(x, "F55")); // red
     assertEquals("2E7D32", fill(x, "F2")); // the first unit is green
@@ -87,7 +104,7 @@ class XlsxExportTest {
     try (ReadableWorkbook wb = new ReadableWorkbook(x.toFile())) {
       List<Row> rows = wb.getFirstSheet().read();
       assertEquals(
-          List.of("unit", "name", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "change"),
+          List.of("单位", "名称", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "环比"),
           rows.get(0).stream().map(c -> c.getText()).toList());
       Row z07 = rows.stream().filter(r -> "Z07".equals(r.getCellText(0))).findFirst().orElseThrow();
       // 2026-06 84.72157407407407 (crosscheck.py), yellow

@@ -534,10 +534,21 @@ public final class ScoreRenderer {
     int[] order = result.rankOrder();
     int[] dims = dimensions();
     UnitRegister units = result.units();
+    String lang = labels.lang();
+    // a workbook is read by people: headers, colours and rules in the chosen language (the CSV
+    // keeps its stable ids for machines)
+    List<String> headers = new ArrayList<>();
+    for (String k :
+        List.of("rank", "unit", "name", "type", "index", "colour", "index_colour", "coverage")) {
+      headers.add(labels.get(k));
+    }
+    headers.add(labels.get("caps"));
+    columns.forEach(d -> headers.add(d.id() + " " + d.names().in(lang)));
+    headers.add(labels.get("change"));
     XlsxExport.sheet(
         out,
         result.period().toString(),
-        csvHeader(),
+        headers,
         order.length,
         r -> {
           int u = order[r];
@@ -547,13 +558,14 @@ public final class ScoreRenderer {
           row.add(new XlsxExport.Cell(units.name(u), null));
           row.add(new XlsxExport.Cell(units.type(u), null));
           row.add(new XlsxExport.Cell(result.index(u), null));
-          row.add(new XlsxExport.Cell(result.band(u).id(), result.band(u)));
+          row.add(new XlsxExport.Cell(bandName(result.band(u)), result.band(u)));
           Band uncapped = result.uncappedBandOrNull(u);
-          row.add(new XlsxExport.Cell(uncapped == null ? null : uncapped.id(), null));
+          row.add(new XlsxExport.Cell(uncapped == null ? null : bandName(uncapped), null));
           row.add(new XlsxExport.Cell(result.coverage(u), null));
           row.add(
               new XlsxExport.Cell(
-                  String.join(";", result.caps(u).stream().map(OverrideRule::id).toList()), null));
+                  String.join("；", result.caps(u).stream().map(c -> c.names().in(lang)).toList()),
+                  null));
           for (int d : dims) {
             row.add(new XlsxExport.Cell(result.score(d, u), null));
           }

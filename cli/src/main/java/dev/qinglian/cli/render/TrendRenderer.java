@@ -270,9 +270,9 @@ public final class TrendRenderer {
   /** The units × months table as an Excel workbook (cells filled with the month's colour). */
   public byte[] xlsx() {
     List<YearMonth> months = months();
-    List<String> headers = new ArrayList<>(List.of("unit", "name"));
+    List<String> headers = new ArrayList<>(List.of(labels.get("unit"), labels.get("name")));
     months.forEach(m -> headers.add(m.toString()));
-    headers.add("change");
+    headers.add(labels.get("change"));
     List<List<XlsxExport.Cell>> rows = new ArrayList<>();
     for (Unit unit : sortedUnits()) {
       double[] series = timeline.series(unit.id(), node);

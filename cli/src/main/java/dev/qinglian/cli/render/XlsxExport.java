@@ -158,7 +158,8 @@ public final class XlsxExport {
       }
       if (fill[c] != null) {
         s.fillColor(fill[c].colour().substring(1).toUpperCase(java.util.Locale.ROOT))
-            .fontColor("FFFFFF");
+            .fontColor(
+                Contrast.textOn(fill[c].colour()).substring(1).toUpperCase(java.util.Locale.ROOT));
       }
       s.set();
     }
