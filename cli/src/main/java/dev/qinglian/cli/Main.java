@@ -104,18 +104,17 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          // the language of the run: --lang en, else Chinese (the default model's)
+          var sub = parseResult.subcommand();
+          String lang =
+              sub != null && "en".equals(sub.matchedOptionValue("--lang", null)) ? "en" : "zh";
           if (e instanceof CliException c) {
-            err.println("qinglian: " + c.getMessage());
+            err.println("qinglian: " + c.message(lang));
             err.flush();
             return c.exitCode();
           }
           if (e instanceof dev.qinglian.eval.EvaluationException x) {
             // a month the model cannot evaluate, for a reason in the data: an input error
-            String lang = "zh";
-            var sub = parseResult.subcommand();
-            if (sub != null && "en".equals(sub.matchedOptionValue("--lang", null))) {
-              lang = "en";
-            }
             new dev.qinglian.cli.render.DiagnosticPrinter(dev.qinglian.cli.render.Labels.of(lang))
                 .print(java.util.List.of(x.diagnostic()), err);
             err.flush();

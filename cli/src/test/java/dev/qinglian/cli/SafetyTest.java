@@ -61,7 +61,8 @@ class SafetyTest {
     var perms = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
     Files.setPosixFilePermissions(out, perms);
     Golden.Run r =
-        Golden.run("score", ws.toString(), "--format", "csv", "--output", out.toString());
+        Golden.run(
+            "score", ws.toString(), "--format", "csv", "--output", out.toString(), "--lang", "en");
     assertEquals(1, r.exit());
     assertEquals(
         "qinglian: " + out + " exists; use --force to replace it\n",
@@ -83,7 +84,7 @@ class SafetyTest {
     Golden.Run refused =
         Golden.run("score", ws.toString(), "--output", units.toString(), "--force");
     assertEquals(1, refused.exit());
-    assertTrue(refused.err().contains("refusing to overwrite the input file"));
+    assertTrue(refused.err().contains("拒绝覆盖输入文件"), refused.err()); // in the model's language
     org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(units));
   }
 
@@ -94,7 +95,7 @@ class SafetyTest {
         0,
         Golden.run("score", ws.toString(), "--format", "json", "--output", result.toString())
             .exit());
-    Golden.Run ok = Golden.run("verify", result.toString(), ws.toString());
+    Golden.Run ok = Golden.run("verify", result.toString(), ws.toString(), "--lang", "en");
     assertEquals(0, ok.exit(), ok.out() + ok.err());
     assertTrue(ok.out().startsWith("verified: "), ok.out());
     // the same inputs give byte-identical output
@@ -110,7 +111,7 @@ class SafetyTest {
     String line =
         text.lines().filter(l -> l.startsWith("B12,2026-10,D1.1.1,")).findFirst().orElseThrow();
     Files.writeString(party, text.replace(line, "B12,2026-10,D1.1.1,10,"));
-    Golden.Run bad = Golden.run("verify", result.toString(), ws.toString());
+    Golden.Run bad = Golden.run("verify", result.toString(), ws.toString(), "--lang", "en");
     assertEquals(1, bad.exit());
     assertTrue(bad.out().contains("input data/party-office.csv changed"), bad.out());
     assertTrue(bad.out().contains("unit B12: index "), bad.out());
@@ -140,7 +141,7 @@ class SafetyTest {
     for (var c : cases.entrySet()) {
       Path bad = tmp.resolve("bad.json");
       Files.writeString(bad, c.getKey());
-      Golden.Run r = Golden.run("verify", bad.toString(), ws.toString());
+      Golden.Run r = Golden.run("verify", bad.toString(), ws.toString(), "--lang", "en");
       assertEquals(1, r.exit(), c.getKey() + "\n" + r.err());
       assertTrue(r.err().contains(c.getValue()), c.getKey() + "\n" + r.err());
       assertTrue(r.err().contains(bad.toString()), r.err());
@@ -153,7 +154,7 @@ class SafetyTest {
     broken[bytes.length + 2] = '}';
     Path bad = tmp.resolve("bad.json");
     Files.write(bad, broken);
-    Golden.Run r = Golden.run("verify", bad.toString(), ws.toString());
+    Golden.Run r = Golden.run("verify", bad.toString(), ws.toString(), "--lang", "en");
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains("is not a qinglian result: Invalid UTF-8"), r.err());
   }
@@ -236,10 +237,8 @@ class SafetyTest {
             "--format",
             "csv");
     assertEquals(3, code, err.toString());
-    assertTrue(
-        err.toString()
-            .contains("cannot write the output: the disk is full or the reading end is closed"),
-        err.toString());
+    // in Chinese (the default model's language): the disk is full or the reading end is closed
+    assertTrue(err.toString().contains("无法写出结果：磁盘已满或读取端已关闭"), err.toString());
   }
 
   @Test

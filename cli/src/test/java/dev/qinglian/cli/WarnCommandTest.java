@@ -61,7 +61,7 @@ class WarnCommandTest {
             "--format",
             "md");
     assertEquals(1, again.exit());
-    assertTrue(again.err().contains("exists; use --force"), again.err());
+    assertTrue(again.err().contains("已存在；如需替换请加 --force（未写入任何文件）"), again.err());
     Golden.Run forced =
         Golden.run(
             "warn",

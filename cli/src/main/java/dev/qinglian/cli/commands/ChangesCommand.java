@@ -43,9 +43,7 @@ public final class ChangesCommand implements Callable<Integer> {
     YearMonth p = Common.month(l, periodOption.period, "--period", spec.commandLine().getErr());
     YearMonth first = Common.first(l.ws());
     if (!p.isAfter(first)) {
-      throw new CliException(
-          ExitCode.INPUT,
-          p + " is the first month with data: there is no month before to compare with");
+      throw CliException.of(ExitCode.INPUT, "changes.first", p);
     }
     // every month for the colour streaks; leaf detail for the two months compared
     Timeline t = Timeline.summary(new Evaluator(l.ws().model()), l.ws().data(), first, p, 2);

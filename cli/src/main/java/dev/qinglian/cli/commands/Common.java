@@ -18,7 +18,7 @@ final class Common {
   static Labels labels(String lang, Workspace ws) {
     if (lang != null) {
       if (!lang.equals("zh") && !lang.equals("en")) {
-        throw new CliException(ExitCode.USAGE, "--lang must be zh or en, not " + lang);
+        throw CliException.of(ExitCode.USAGE, "lang.invalid", lang);
       }
       return Labels.of(lang);
     }
@@ -132,14 +132,8 @@ final class Common {
     java.util.List<YearMonth> months = ws.data().periods();
     YearMonth p = text != null ? period(text, option) : months.get(months.size() - 1);
     if (!months.contains(p)) {
-      throw new CliException(
-          ExitCode.INPUT,
-          "no data for "
-              + p
-              + "; months with data: "
-              + months.get(0)
-              + " to "
-              + months.get(months.size() - 1));
+      throw CliException.of(
+          ExitCode.INPUT, "month.nodata", p, months.get(0), months.get(months.size() - 1));
     }
     return p;
   }
@@ -254,7 +248,7 @@ final class Common {
     try {
       return YearMonth.parse(text);
     } catch (DateTimeParseException e) {
-      throw new CliException(ExitCode.USAGE, option + " must be a month as YYYY-MM, not " + text);
+      throw CliException.of(ExitCode.USAGE, "month.format", option, text);
     }
   }
 }

@@ -48,8 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (Files.exists(out.resolve("units.csv")) && !force) {
-      throw new CliException(
-          ExitCode.INPUT, out + " already holds a workspace; use --force to overwrite it");
+      throw CliException.of(ExitCode.INPUT, "demo.exists", out);
     }
     IndicatorModel model = ModelLoader.loadDefault().value();
     new DemoCounty(model, seed).write(out);

@@ -77,8 +77,7 @@ public final class GenerateCommand implements Callable<Integer> {
           ExitCode.USAGE, "--layout must be long, wide or departments, not " + layout);
     }
     if (Files.exists(out.resolve("units.csv")) && !force) {
-      throw new CliException(
-          ExitCode.INPUT, out + " already holds a workspace; use --force to overwrite it");
+      throw CliException.of(ExitCode.INPUT, "demo.exists", out);
     }
     new Synthetic(ModelLoader.loadDefault().value(), seed)
         .write(out, units, months, Common.period(end, "--end"), l);

@@ -101,7 +101,7 @@ public final class ReportCommand implements Callable<Integer> {
       features = MapShapes.read(geo);
       inputsUsed.add(geo);
     } else if (map != null) {
-      throw new CliException(ExitCode.UNREADABLE, "file not found: " + map);
+      throw CliException.of(ExitCode.UNREADABLE, "file.notfound", map);
     }
     List<Warning> open = List.of();
     Path register = l.ws().root().resolve(WarningRegister.FILE);

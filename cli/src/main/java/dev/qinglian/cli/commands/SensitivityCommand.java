@@ -171,7 +171,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             : "\nFirst-order sensitivity indices (share of the rank variance explained by each assumption alone):\n");
     for (Map.Entry<String, Double> e : r.firstOrder().entrySet()) {
       sb.append("  ")
-          .append(String.format(Locale.ROOT, "%-16s %.3f", e.getKey(), e.getValue()))
+          .append(dev.qinglian.cli.render.Text.padRight(assumption(e.getKey(), lang), 16))
+          .append(String.format(Locale.ROOT, " %.3f", e.getValue()))
           .append('\n');
     }
     if (!noAggregation) {
@@ -189,6 +190,22 @@ public final class SensitivityCommand implements Callable<Integer> {
     OutputFile.write(
         sb.toString(), output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());
     return ExitCode.OK;
+  }
+
+  /** An assumption of the first-order indices in words (core names them in English). */
+  static String assumption(String key, String lang) {
+    if (!lang.equals("zh")) {
+      return key;
+    }
+    if (key.startsWith("weight ")) {
+      return "权重 " + key.substring(7);
+    }
+    return switch (key) {
+      case "aggregation" -> "聚合方式";
+      case "missing policy" -> "缺失数据策略";
+      case "normalisation" -> "标准化方法";
+      default -> key;
+    };
   }
 
   /** {@code --remove}: each element of a level left out in turn. */

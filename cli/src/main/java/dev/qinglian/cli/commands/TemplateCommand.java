@@ -108,13 +108,11 @@ public final class TemplateCommand implements Callable<Integer> {
     YearMonth p = Common.period(period, "--period");
     List<String> sources = sources(model);
     if (source != null && !sources.contains(source)) {
-      throw new CliException(
-          ExitCode.USAGE,
-          "unknown source " + source + "; the model's sources are " + String.join(", ", sources));
+      throw CliException.of(ExitCode.USAGE, "source.unknown", source, String.join(", ", sources));
     }
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!fmt.equals("xlsx") && !fmt.equals("csv")) {
-      throw new CliException(ExitCode.USAGE, "--format must be xlsx or csv, not " + format);
+      throw CliException.of(ExitCode.USAGE, "format.invalid", "xlsx, csv", format);
     }
     Files.createDirectories(out);
     String lg = l.labels().lang();
@@ -126,8 +124,7 @@ public final class TemplateCommand implements Callable<Integer> {
     for (String name : names) {
       Path file = FileNames.inside(out, name);
       if (Files.exists(file) && !force) {
-        throw new CliException(
-            ExitCode.INPUT, file + " exists; use --force to replace it (nothing was written)");
+        throw CliException.of(ExitCode.INPUT, "exists.nothing", file);
       }
     }
     for (int i = 0; i < chosen.size(); i++) {

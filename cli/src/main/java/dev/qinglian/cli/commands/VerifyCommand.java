@@ -61,17 +61,24 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Mixin InputOptions inputs;
 
+  @picocli.CommandLine.Option(
+      names = "--lang",
+      paramLabel = "zh|en",
+      description = "Language of the report (default: the model's, zh).")
+  String lang;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(resultFile)) {
-      throw new CliException(ExitCode.UNREADABLE, "file not found: " + resultFile);
+      throw CliException.of(ExitCode.UNREADABLE, "file.notfound", resultFile);
     }
     byte[] published = Files.readAllBytes(resultFile);
     Result json = Result.of(resultFile, published);
     inputs.workspace = workspace;
-    Common.Loaded l = Common.load(null, inputs, "en", spec.commandLine().getErr());
+    Common.Loaded l = Common.load(null, inputs, lang, spec.commandLine().getErr());
+    boolean zh = l.labels().lang().equals("zh");
     PrintWriter out = spec.commandLine().getOut();
     List<String> differences = new ArrayList<>();
     // 1. the inputs
@@ -82,29 +89,34 @@ public final class VerifyCommand implements Callable<Integer> {
     String modelNow = Hashes.modelSha256(l.ws());
     if (json.modelSha256 != null && !modelNow.equals(json.modelSha256)) {
       differences.add(
-          "model "
+          (zh ? "模型 " : "model ")
               + json.modelFile
               + ": sha256 "
               + json.modelSha256
-              + " then, "
+              + (zh ? "（当时），" : " then, ")
               + modelNow
-              + " now");
+              + (zh ? "（现在）" : " now"));
     }
     json.inputs.forEach(
         (f, h) -> {
           if (!now.containsKey(f)) {
-            differences.add("input " + f + " is missing now");
+            differences.add(zh ? "输入 " + f + " 现已不存在" : "input " + f + " is missing now");
           } else if (!now.get(f).equals(h)) {
             differences.add(
-                "input " + f + " changed: sha256 " + h + " then, " + now.get(f) + " now");
+                zh
+                    ? "输入 " + f + " 已改变：sha256 " + h + "（当时），" + now.get(f) + "（现在）"
+                    : "input " + f + " changed: sha256 " + h + " then, " + now.get(f) + " now");
           }
         });
     now.keySet().stream()
         .filter(f -> !json.inputs.containsKey(f))
-        .forEach(f -> differences.add("input " + f + " is new"));
+        .forEach(f -> differences.add(zh ? "输入 " + f + " 为新增" : "input " + f + " is new"));
     String version = dev.qinglian.cli.VersionProvider.version();
     if (!json.version.equals(version)) {
-      differences.add("written by qinglian " + json.version + ", this is " + version);
+      differences.add(
+          zh
+              ? "由 qinglian " + json.version + " 写出，当前为 " + version
+              : "written by qinglian " + json.version + ", this is " + version);
     }
     // 2. the result
     YearMonth p = Common.month(l.ws(), json.period.toString(), "period");
@@ -112,15 +124,25 @@ public final class VerifyCommand implements Callable<Integer> {
     String again = new ScoreRenderer(l.ws(), both[0], both[1], Labels.of("en")).json();
     if (Arrays.equals(again.getBytes(StandardCharsets.UTF_8), published)) {
       out.println(
-          "verified: "
-              + resultFile
-              + " is reproduced byte for byte ("
-              + p
-              + ", "
-              + both[0].size()
-              + " units, "
-              + json.inputs.size()
-              + " inputs)");
+          zh
+              ? "核验通过："
+                  + resultFile
+                  + " 逐字节复现（"
+                  + p
+                  + "，"
+                  + both[0].size()
+                  + " 个单位，"
+                  + json.inputs.size()
+                  + " 个输入文件）"
+              : "verified: "
+                  + resultFile
+                  + " is reproduced byte for byte ("
+                  + p
+                  + ", "
+                  + both[0].size()
+                  + " units, "
+                  + json.inputs.size()
+                  + " inputs)");
       return ExitCode.OK;
     }
     Map<String, JsonNode> byUnit = Revisions.byUnit(MAPPER.readTree(again).path("units"));
@@ -132,29 +154,40 @@ public final class VerifyCommand implements Callable<Integer> {
         units++;
         if (shown++ < 20) {
           differences.add(
-              "unit "
+              (zh ? "单位 " : "unit ")
                   + text(then, "unit")
-                  + ": index "
+                  + (zh ? "：指数 " : ": index ")
                   + text(then, "index")
                   + " "
                   + text(then, "colour")
-                  + " then, "
-                  + (x == null ? "absent" : text(x, "index") + " " + text(x, "colour"))
-                  + " now");
+                  + (zh ? "（当时），" : " then, ")
+                  + (x == null
+                      ? (zh ? "不存在" : "absent")
+                      : text(x, "index") + " " + text(x, "colour"))
+                  + (zh ? "（现在）" : " now"));
         }
       }
     }
     if (units > 20) {
-      differences.add("… and " + (units - 20) + " more unit(s)");
+      differences.add(
+          zh ? "……另有 " + (units - 20) + " 个单位" : "… and " + (units - 20) + " more unit(s)");
     }
     if (differences.isEmpty()) {
-      differences.add("the result differs in its layout or in fields other than index and colour");
+      differences.add(
+          zh
+              ? "结果在格式或指数、颜色以外的字段上不同"
+              : "the result differs in its layout or in fields other than index and colour");
     }
-    out.println("NOT verified: " + resultFile + " differs from a recomputation of " + p + ":");
+    out.println(
+        zh
+            ? "核验未通过：" + resultFile + " 与重新计算的 " + p + " 结果不同："
+            : "NOT verified: " + resultFile + " differs from a recomputation of " + p + ":");
     differences.forEach(d -> out.println("  " + d));
     out.println(
-        "hint: verify with the options the result was made with (--model, --units, --data,"
-            + " --weights, --encoding)");
+        zh
+            ? "提示：请使用生成该结果时的选项核验（--model、--units、--data、--weights、--encoding）"
+            : "hint: verify with the options the result was made with (--model, --units, --data,"
+                + " --weights, --encoding)");
     return ExitCode.INPUT;
   }
 

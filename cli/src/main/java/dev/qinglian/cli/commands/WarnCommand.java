@@ -125,7 +125,7 @@ public final class WarnCommand implements Callable<Integer> {
     }
     boolean docx = format.equals("docx");
     if (!docx && !format.equals("md")) {
-      throw new CliException(ExitCode.USAGE, "--format must be docx or md, not " + format);
+      throw CliException.of(ExitCode.USAGE, "format.invalid", "docx, md", format);
     }
     Path settingsFile = l.ws().root().resolve(NoticeSettings.FILE);
     Loaded<NoticeSettings> settings = NoticeSettings.read(settingsFile);
@@ -194,21 +194,20 @@ public final class WarnCommand implements Callable<Integer> {
     for (String f : allNames) {
       Path t = FileNames.inside(out, f);
       if (Files.isDirectory(t)) {
-        throw new CliException(ExitCode.INPUT, t + " is a folder; nothing was written");
+        throw CliException.of(ExitCode.INPUT, "folder.nothing", t);
       }
       if (!force && Files.exists(t)) {
-        throw new CliException(
-            ExitCode.INPUT, t + " exists; use --force to replace it (nothing was written)");
+        throw CliException.of(ExitCode.INPUT, "exists.nothing", t);
       }
       targets.add(t);
     }
     if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new CliException(ExitCode.INPUT, out + " is a file, not a folder; nothing was written");
+      throw CliException.of(ExitCode.INPUT, "file.nothing", out);
     }
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
-      throw new CliException(ExitCode.UNREADABLE, "cannot create " + out + ": " + e.getMessage());
+      throw CliException.of(ExitCode.UNREADABLE, "create.failed", out, e.getMessage());
     }
     List<Path> inputsAndRegister = new ArrayList<>(l.ws().inputs());
     inputsAndRegister.add(registerFile);

@@ -129,7 +129,7 @@ public final class WeightsCommand implements Callable<Integer> {
             "--method " + m + " needs --ahp FILE with the pairwise comparison matrices");
       }
       if (!Files.isRegularFile(ahpFile)) {
-        throw new CliException(ExitCode.UNREADABLE, "file not found: " + ahpFile);
+        throw CliException.of(ExitCode.UNREADABLE, "file.notfound", ahpFile);
       }
       Loaded<Map<String, Ahp>> read = AhpInput.read(ahpFile, model, allowInconsistent);
       new DiagnosticPrinter(l.labels()).print(read.diagnostics(), err);
@@ -176,7 +176,9 @@ public final class WeightsCommand implements Callable<Integer> {
     Map<String, Double> current = Weighting.model(model);
     TextTable t =
         new TextTable(
-            List.of("node", "child", "model", m, "AHP λmax / CI / CR"),
+            l.labels().lang().equals("zh")
+                ? List.of("节点", "下级", "模型权重", m, "AHP λmax / CI / CR")
+                : List.of("node", "child", "model", m, "AHP λmax / CI / CR"),
             new boolean[] {false, false, true, true, false});
     for (Node n : model.nodes()) {
       if (n.isLeaf()) {
@@ -220,13 +222,21 @@ public final class WeightsCommand implements Callable<Integer> {
         l.ws().inputs(),
         null);
     o.println(
-        "wrote "
-            + target
-            + " ("
-            + label
-            + "); use it with --weights "
-            + target
-            + " or the key weights-overlay in indicators.yaml");
+        l.labels().lang().equals("zh")
+            ? "已写入 "
+                + target
+                + "（"
+                + label
+                + "）；使用时加 --weights "
+                + target
+                + "，或在 indicators.yaml 中写 weights-overlay 键"
+            : "wrote "
+                + target
+                + " ("
+                + label
+                + "); use it with --weights "
+                + target
+                + " or the key weights-overlay in indicators.yaml");
     return ExitCode.OK;
   }
 }

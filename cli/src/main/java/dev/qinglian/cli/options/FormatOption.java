@@ -55,7 +55,7 @@ public final class FormatOption {
               + (format == null ? ": name the format with --format" : ""));
     }
     if (f == Format.xlsx && output == null) {
-      throw new CliException(ExitCode.USAGE, "--format xlsx needs --output FILE.xlsx");
+      throw CliException.of(ExitCode.USAGE, "output.xlsx");
     }
     return f;
   }

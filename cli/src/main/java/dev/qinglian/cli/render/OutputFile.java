@@ -120,7 +120,7 @@ public final class OutputFile {
    */
   public static void writeBinary(Bytes content, Path target, boolean force, List<Path> inputs) {
     if (target == null) {
-      throw new CliException(ExitCode.USAGE, "--format xlsx needs --output FILE.xlsx");
+      throw CliException.of(ExitCode.USAGE, "output.xlsx");
     }
     write(
         new Content() {
@@ -147,13 +147,11 @@ public final class OutputFile {
       try {
         content.writeTo(out);
       } catch (IOException e) {
-        throw new CliException(ExitCode.UNREADABLE, "cannot write the output: " + e.getMessage());
+        throw CliException.of(ExitCode.UNREADABLE, "output.failed", e.getMessage());
       }
       // a PrintWriter keeps its errors to itself: a full disk or a closed pipe must not exit 0
       if (out.checkError()) {
-        throw new CliException(
-            ExitCode.UNREADABLE,
-            "cannot write the output: the disk is full or the reading end is closed");
+        throw CliException.of(ExitCode.UNREADABLE, "output.full");
       }
       return;
     }
@@ -162,20 +160,20 @@ public final class OutputFile {
     for (Path in : inputs) {
       // a file that does not exist yet is no input (and warn writes thousands of new notices)
       if (in.toAbsolutePath().normalize().equals(abs) || (exists && sameFile(in, target))) {
-        throw new CliException(ExitCode.INPUT, "refusing to overwrite the input file " + target);
+        throw CliException.of(ExitCode.INPUT, "output.input", target);
       }
     }
     if (exists && Files.isDirectory(target)) {
-      throw new CliException(ExitCode.INPUT, target + " is a folder");
+      throw CliException.of(ExitCode.INPUT, "output.folder", target);
     }
     // a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written through, never replaced
     if (exists && !force && !AtomicFiles.isSpecial(target)) {
-      throw new CliException(ExitCode.INPUT, target + " exists; use --force to replace it");
+      throw CliException.of(ExitCode.INPUT, "output.exists", target);
     }
     try {
       AtomicFiles.write(abs, o -> content.writeTo(o));
     } catch (IOException e) {
-      throw new CliException(ExitCode.UNREADABLE, "cannot write " + target + ": " + e.getMessage());
+      throw CliException.of(ExitCode.UNREADABLE, "output.write", target, e.getMessage());
     }
   }
 

@@ -34,7 +34,7 @@ public final class WorkspaceLoader {
       try {
         cs = Charset.forName(o.encoding);
       } catch (IllegalArgumentException e) {
-        throw new CliException(ExitCode.USAGE, "unknown encoding: " + o.encoding);
+        throw CliException.of(ExitCode.USAGE, "encoding.unknown", o.encoding);
       }
     }
     Path root = o.workspace == null ? Path.of(".") : o.workspace;
