@@ -80,6 +80,17 @@ public final class Main implements Runnable {
         spec.commandLine(), "a command is required (see --help)");
   }
 
+  /** True when the arguments ask for English ({@code --lang en} or {@code --lang=en}). */
+  static boolean english(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--lang=en")
+          || args[i].equals("--lang") && i + 1 < args.length && args[i + 1].equals("en")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Runs the command line; results go to {@code out}, diagnostics to {@code err}. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     Main main = new Main();
@@ -102,6 +113,16 @@ public final class Main implements Runnable {
     }
     cl.setOut(out);
     cl.setErr(err);
+    // help in the run's language: Chinese (the default model's) from the help bundle, English as
+    // the annotations say it with --lang en
+    if (!english(args)) {
+      cl.setResourceBundle(
+          java.util.ResourceBundle.getBundle(
+              "dev.qinglian.cli.help",
+              java.util.Locale.SIMPLIFIED_CHINESE,
+              java.util.ResourceBundle.Control.getNoFallbackControl(
+                  java.util.ResourceBundle.Control.FORMAT_DEFAULT)));
+    }
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           // the language of the run: --lang en, else Chinese (the default model's)

@@ -60,4 +60,36 @@ class ChineseModeTest {
     }
     assertTrue(english.isEmpty(), String.join("\n", english));
   }
+
+  @Test
+  void everyHelpIsChineseByDefaultAndEnglishOnRequest() {
+    List<String> english = new ArrayList<>();
+    for (String c :
+        List.of(
+            "validate",
+            "score",
+            "trend",
+            "changes",
+            "explain",
+            "warn",
+            "verify",
+            "weights",
+            "sensitivity",
+            "audit",
+            "template",
+            "status",
+            "report",
+            "demo",
+            "generate")) {
+      Golden.Run zh = Golden.run(c, "--help");
+      Matcher m = SENTENCE.matcher(zh.out() + zh.err());
+      while (m.find()) {
+        english.add(c + " --help -> " + m.group());
+      }
+      assertTrue(zh.out().startsWith("用法："), c + ": " + zh.out());
+      Golden.Run en = Golden.run(c, "--help", "--lang", "en");
+      assertTrue(en.out().startsWith("Usage: "), c + ": " + en.out());
+    }
+    assertTrue(english.isEmpty(), String.join("\n", english));
+  }
 }

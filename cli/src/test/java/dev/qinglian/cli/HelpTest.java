@@ -28,20 +28,22 @@ class HelpTest {
             "generate",
             "demo");
     for (String c : commands) {
-      java.io.PrintStream old = System.err;
-      java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-      Golden.Run r;
-      try {
-        // picocli prints its warnings on System.err, not on the command's writer
-        System.setErr(new java.io.PrintStream(captured, true));
-        r = Golden.run(c, "--help");
-      } finally {
-        System.setErr(old);
+      for (String lang : List.of("zh", "en")) {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Golden.Run r;
+        try {
+          // picocli prints its warnings on System.err, not on the command's writer
+          System.setErr(new java.io.PrintStream(captured, true));
+          r = Golden.run(c, "--help", "--lang", lang);
+        } finally {
+          System.setErr(old);
+        }
+        assertEquals(0, r.exit(), c);
+        String all = r.out() + r.err() + captured;
+        assertTrue(!all.contains("WARN"), c + ":\n" + all);
+        assertTrue(r.out().contains(lang.equals("zh") ? "用法：" : "Usage:"), c);
       }
-      assertEquals(0, r.exit(), c);
-      String all = r.out() + r.err() + captured;
-      assertTrue(!all.contains("WARN"), c + ":\n" + all);
-      assertTrue(r.out().contains("Usage:"), c);
     }
   }
 }

@@ -28,13 +28,14 @@ import picocli.CommandLine.Spec;
           + " previous month, biggest movers first (they sum to the change)."
     })
 public final class ExplainCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "UNIT", description = "Unit id.")
+  @Parameters(index = "0", paramLabel = "UNIT", descriptionKey = "unit", description = "Unit id.")
   String unit;
 
   @Parameters(
       index = "1",
       arity = "0..1",
       paramLabel = "WORKSPACE",
+      descriptionKey = "workspace",
       description = "Workspace folder (default: current folder).")
   Path workspace;
 

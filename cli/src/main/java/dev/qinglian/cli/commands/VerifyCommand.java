@@ -49,6 +49,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "RESULT.json",
+      descriptionKey = "result",
       description = "A result of score --format json.")
   Path resultFile;
 
@@ -56,6 +57,7 @@ public final class VerifyCommand implements Callable<Integer> {
       index = "1",
       arity = "0..1",
       paramLabel = "WORKSPACE",
+      descriptionKey = "workspace",
       description = "Workspace folder (default: current folder).")
   Path workspace;
 

@@ -9,6 +9,7 @@ public final class WorkspaceParam {
       index = "0",
       arity = "0..1",
       paramLabel = "WORKSPACE",
+      descriptionKey = "workspace",
       description =
           "Folder with units.csv, data/ and optionally indicators.yaml (default: current folder).")
   public Path workspace;
