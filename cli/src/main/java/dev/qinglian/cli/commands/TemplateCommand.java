@@ -7,6 +7,7 @@ import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Csv;
 import dev.qinglian.cli.render.FileNames;
 import dev.qinglian.cli.render.OutputFile;
+import dev.qinglian.cli.render.XlsxExport;
 import dev.qinglian.data.DataReader;
 import dev.qinglian.data.Unit;
 import dev.qinglian.model.IndicatorModel;
@@ -229,10 +230,7 @@ public final class TemplateCommand implements Callable<Integer> {
       "value",
       "note"
     };
-    for (int c = 0; c < h.length; c++) {
-      ws.value(0, c, h[c]);
-      ws.style(0, c).bold().fillColor("DDDDDD").set();
-    }
+    XlsxExport.header(ws, 0, h);
     int r = 1;
     for (Unit u : units) {
       for (Node n : leaves) {

@@ -453,10 +453,7 @@ public final class NoticeRenderer {
               "Open since",
               "Notice"
             };
-    for (int c = 0; c < h.length; c++) {
-      ws.value(0, c, h[c]);
-      ws.style(0, c).bold().fillColor("DDDDDD").set();
-    }
+    XlsxExport.header(ws, 0, h);
     Map<String, Warning> open = new java.util.HashMap<>();
     for (Warning w : update.open()) {
       open.putIfAbsent(w.unit(), w);
@@ -499,10 +496,7 @@ public final class NoticeRenderer {
         zh
             ? new String[] {"预警编号", "单位编码", "单位名称", "颜色", "开始", "解除", "解除方式"}
             : new String[] {"Warning", "Unit", "Name", "Colour", "Opened", "Closed", "Closed as"};
-    for (int c = 0; c < ch.length; c++) {
-      changes.value(0, c, ch[c]);
-      changes.style(0, c).bold().fillColor("DDDDDD").set();
-    }
+    XlsxExport.header(changes, 0, ch);
     int cr = 1;
     for (Warning w : update.register().warnings()) {
       if (!w.opened().equals(r.period()) && !r.period().equals(w.closed())) {

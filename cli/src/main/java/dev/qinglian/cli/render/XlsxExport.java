@@ -77,10 +77,7 @@ public final class XlsxExport {
         // sheet-level settings before the first rows are flushed: they are written ahead of them
         ws.freezePane(0, 1);
         ws.width(2, 24);
-        for (int c = 0; c < headers.size(); c++) {
-          ws.value(0, c, headers.get(c));
-          ws.style(0, c).bold().fillColor("ECEFF1").set();
-        }
+        header(ws, 0, headers.toArray(new String[0]));
         Runs runs = new Runs(ws, headers.size());
         for (int r = 0; r < rows; r++) {
           List<Cell> row = source.row(r);
@@ -162,6 +159,14 @@ public final class XlsxExport {
                 Contrast.textOn(fill[c].colour()).substring(1).toUpperCase(java.util.Locale.ROOT));
       }
       s.set();
+    }
+  }
+
+  /** A header row at {@code row}: bold on the headers' grey, as every workbook here writes it. */
+  public static void header(org.dhatim.fastexcel.Worksheet ws, int row, String... headers) {
+    for (int c = 0; c < headers.length; c++) {
+      ws.value(row, c, headers[c]);
+      ws.style(row, c).bold().fillColor("ECEFF1").set();
     }
   }
 }
