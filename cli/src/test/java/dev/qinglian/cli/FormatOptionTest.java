@@ -47,7 +47,15 @@ class FormatOptionTest {
   void aFormatTheCommandDoesNotWriteIsRefusedBeforeAnythingIsRead() throws Exception {
     Path out = tmp.resolve("z07.csv");
     Golden.Run r =
-        Golden.run("trend", Golden.demo().toString(), "--unit", "Z07", "--output", out.toString());
+        Golden.run(
+            "trend",
+            Golden.demo().toString(),
+            "--unit",
+            "Z07",
+            "--output",
+            out.toString(),
+            "--lang",
+            "en");
     assertEquals(ExitCode.USAGE, r.exit());
     assertTrue(
         r.err()
@@ -58,6 +66,11 @@ class FormatOptionTest {
         r.err());
     assertFalse(Files.exists(out));
     r = Golden.run("trend", "/no/such/workspace", "--unit", "Z07", "--format", "json");
+    // in Chinese by default
+    assertTrue(r.err().contains("trend --unit 不写 json 格式（--format json）"), r.err());
+    r =
+        Golden.run(
+            "trend", "/no/such/workspace", "--unit", "Z07", "--format", "json", "--lang", "en");
     assertEquals(ExitCode.USAGE, r.exit()); // the usage error, not the missing workspace
     assertTrue(r.err().contains("trend --unit does not write json (asked by --format json)"));
     // the commands that write text only have no --format to ignore

@@ -24,9 +24,7 @@ class ReadmeCommandIT {
         readme.lines().filter(l -> l.startsWith("./qinglian score")).findFirst().orElseThrow();
     String command = line.substring(0, line.indexOf('#')).trim();
     assertEquals("./qinglian score examples/demo-county", command);
-    List<String> args = new ArrayList<>(List.of(command.split(" ")));
-    args.add("--lang");
-    args.add("en");
+    List<String> args = new ArrayList<>(List.of(command.split(" "))); // as README says it
     ProcessBuilder pb =
         new ProcessBuilder(args).directory(root.toFile()).redirectErrorStream(false);
     Process p = pb.start();
@@ -36,8 +34,10 @@ class ReadmeCommandIT {
     assertEquals(0, p.exitValue(), err);
     // no terminal: no colour codes
     assertTrue(!out.contains("\u001b["), out);
-    assertTrue(out.startsWith("Clean-government index ranking, 2026-10\n"), out);
-    assertTrue(out.contains("2026-10 · 54 units: green 49 · yellow 3 · orange 1 · red 1\n"), out);
+    // the lines README shows (Chinese: the demo model's language)
+    assertTrue(out.startsWith("2026-10 清廉指数排名\n"), out);
+    assertTrue(out.contains("2026-10 · 54 个单位：绿 49 · 黄 3 · 橙 1 · 红 1\n"), out);
+    assertTrue(readme.contains("2026-10 · 54 个单位：绿 49 · 黄 3 · 橙 1 · 红 1\n"), "README shows it");
     assertTrue(out.contains("  54  Z07   青山镇 "), out);
   }
 }

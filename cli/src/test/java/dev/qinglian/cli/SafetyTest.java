@@ -178,7 +178,15 @@ class SafetyTest {
       Files.writeString(map, c.getKey());
       Path html = tmp.resolve("r.html");
       Golden.Run r =
-          Golden.run("report", ws.toString(), "--map", map.toString(), "--out", html.toString());
+          Golden.run(
+              "report",
+              ws.toString(),
+              "--map",
+              map.toString(),
+              "--out",
+              html.toString(),
+              "--lang",
+              "en");
       assertEquals(1, r.exit(), c.getKey() + "\n" + r.err());
       assertTrue(r.err().contains(map + " is not valid GeoJSON: " + c.getValue()), r.err());
       assertTrue(!Files.exists(html), "nothing written");
@@ -363,8 +371,7 @@ class SafetyTest {
     Path out = tmp.resolve("ranks.csv");
     Golden.Run r = Golden.run("score", ws.toString(), "--record", "--output", out.toString());
     assertEquals(1, r.exit(), r.err());
-    assertTrue(
-        r.err().contains("use --force to record the revision (nothing was written)"), r.err());
+    assertTrue(r.err().contains("已记录；如需记录修订请加 --force（未写入任何文件）"), r.err());
     assertTrue(!Files.exists(out), "no output written");
   }
 }

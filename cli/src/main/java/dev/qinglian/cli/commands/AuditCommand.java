@@ -57,7 +57,7 @@ public final class AuditCommand implements Callable<Integer> {
     YearMonth end = Common.month(l, to, "--to", spec.commandLine().getErr());
     YearMonth start = from != null ? Common.period(from, "--from") : Common.first(l.ws());
     if (start.isAfter(end)) {
-      throw new CliException(ExitCode.USAGE, "--from " + start + " is after --to " + end);
+      throw CliException.of(ExitCode.USAGE, "range.reversed", start, end);
     }
     Audit.Report r = Audit.of(new Evaluator(l.ws().model()).evaluate(l.ws().data(), start, end));
     String lang = l.labels().lang();

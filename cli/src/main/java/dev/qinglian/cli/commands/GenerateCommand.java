@@ -67,14 +67,13 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (units < 1 || months < 1) {
-      throw new CliException(ExitCode.USAGE, "--units and --months must be at least 1");
+      throw CliException.of(ExitCode.USAGE, "generate.sizes");
     }
     Synthetic.Layout l;
     try {
       l = Synthetic.Layout.valueOf(layout.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new CliException(
-          ExitCode.USAGE, "--layout must be long, wide or departments, not " + layout);
+      throw CliException.of(ExitCode.USAGE, "layout.invalid", layout);
     }
     if (Files.exists(out.resolve("units.csv")) && !force) {
       throw CliException.of(ExitCode.INPUT, "demo.exists", out);

@@ -100,7 +100,7 @@ public final class ScoreCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // below
     }
-    throw new CliException(ExitCode.USAGE, "--levels takes a depth from 1, or all, not " + levels);
+    throw CliException.of(ExitCode.USAGE, "levels.invalid", levels);
   }
 
   @Override
@@ -141,15 +141,10 @@ public final class ScoreCommand implements Callable<Integer> {
         if (Files.exists(recorded)
             && !output.force
             && !Files.readString(recorded).equals(r.json())) {
-          throw new CliException(
-              ExitCode.INPUT,
-              recorded
-                  + " is already recorded; use --force to record the revision (nothing was"
-                  + " written)");
+          throw CliException.of(ExitCode.INPUT, "record.exists.nothing", recorded);
         }
       } catch (IOException e) {
-        throw new CliException(
-            ExitCode.UNREADABLE, "cannot read " + recorded + ": " + e.getMessage());
+        throw CliException.of(ExitCode.UNREADABLE, "read.failed", recorded, e.getMessage());
       }
     }
     if (content == null) {
@@ -187,13 +182,12 @@ public final class ScoreCommand implements Callable<Integer> {
       }
       compare(loaded, p, file, now, err);
       if (Files.exists(file) && !output.force) {
-        throw new CliException(
-            ExitCode.INPUT, file + " is already recorded; use --force to record the revision");
+        throw CliException.of(ExitCode.INPUT, "record.exists", file);
       }
       OutputFile.write(now, file, true, ws.inputs(), null);
       err.println((loaded.labels().lang().equals("zh") ? "已登记 " : "recorded ") + ws.display(file));
     } catch (IOException e) {
-      throw new CliException(ExitCode.UNREADABLE, "cannot record " + file + ": " + e.getMessage());
+      throw CliException.of(ExitCode.UNREADABLE, "record.failed", file, e.getMessage());
     }
   }
 

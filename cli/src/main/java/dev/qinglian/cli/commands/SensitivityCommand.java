@@ -103,14 +103,11 @@ public final class SensitivityCommand implements Callable<Integer> {
             case "minmax" -> new Normalisation.MinMax();
             case "rank" -> new Normalisation.Rank();
             case "zscore" -> new Normalisation.ZScore(70, 10);
-            default ->
-                throw new CliException(
-                    ExitCode.USAGE, "--normalisations takes minmax, rank or zscore, not " + n);
+            default -> throw CliException.of(ExitCode.USAGE, "normalisations.invalid", n);
           });
     }
     if (samples < 1 || !(share >= 0 && share < 1)) {
-      throw new CliException(
-          ExitCode.USAGE, "--samples must be at least 1 and --weight-share in [0, 1)");
+      throw CliException.of(ExitCode.USAGE, "samples.invalid");
     }
     Sensitivity.Report r =
         Sensitivity.run(
@@ -221,14 +218,13 @@ public final class SensitivityCommand implements Callable<Integer> {
       }
     }
     if (level < 0) {
-      throw new CliException(
-          ExitCode.USAGE, "--remove takes a level (1, 2, …) or indicators, not " + remove);
+      throw CliException.of(ExitCode.USAGE, "remove.invalid", remove);
     }
     List<Removal.Element> elements;
     try {
       elements = Removal.run(l.ws().evaluate(p), level);
     } catch (IllegalArgumentException e) {
-      throw new CliException(ExitCode.USAGE, "--remove " + remove + ": " + e.getMessage());
+      throw CliException.of(ExitCode.USAGE, "remove.level", remove);
     }
     String lang = l.labels().lang();
     boolean zh = lang.equals("zh");

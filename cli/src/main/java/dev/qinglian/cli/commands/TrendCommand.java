@@ -73,15 +73,14 @@ public final class TrendCommand implements Callable<Integer> {
       start = first;
     }
     if (start.isAfter(end)) {
-      throw new CliException(ExitCode.USAGE, "--from " + start + " is after --to " + end);
+      throw CliException.of(ExitCode.USAGE, "range.reversed", start, end);
     }
     if (node != null && l.ws().model().node(node).isEmpty()) {
-      throw new CliException(
+      throw CliException.of(
           ExitCode.USAGE,
-          "unknown node "
-              + node
-              + "; the dimensions are "
-              + String.join(", ", l.ws().model().dimensions().stream().map(n -> n.id()).toList()));
+          "node.unknown",
+          node,
+          String.join(", ", l.ws().model().dimensions().stream().map(n -> n.id()).toList()));
     }
     if (unit != null) {
       unit = Common.unit(l, unit, spec.commandLine().getErr());

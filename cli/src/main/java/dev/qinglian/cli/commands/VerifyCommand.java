@@ -226,8 +226,7 @@ public final class VerifyCommand implements Callable<Integer> {
       }
       if (!"qinglian".equals(root.path("tool").asText(null))
           || !"score".equals(root.path("command").asText(null))) {
-        throw new CliException(
-            ExitCode.INPUT, file + " is not a result of qinglian score --format json");
+        throw CliException.of(ExitCode.INPUT, "verify.notresult", file);
       }
       YearMonth period;
       try {
@@ -287,7 +286,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static CliException notResult(Path file, String why) {
-      return new CliException(ExitCode.INPUT, file + " is not a qinglian result: " + why);
+      return CliException.of(ExitCode.INPUT, "verify.damaged", file, why);
     }
   }
 }

@@ -117,16 +117,12 @@ public final class WeightsCommand implements Callable<Integer> {
     IndicatorModel model = l.ws().model();
     String m = method.toLowerCase(Locale.ROOT);
     if (!List.of("ahp", "entropy", "critic", "equal", "combined").contains(m)) {
-      throw new CliException(
-          ExitCode.USAGE,
-          "--method must be ahp, entropy, critic, equal or combined, not " + method);
+      throw CliException.of(ExitCode.USAGE, "method.invalid", method);
     }
     Map<String, Ahp> matrices = Map.of();
     if (m.equals("ahp") || m.equals("combined")) {
       if (ahpFile == null) {
-        throw new CliException(
-            ExitCode.USAGE,
-            "--method " + m + " needs --ahp FILE with the pairwise comparison matrices");
+        throw CliException.of(ExitCode.USAGE, "method.ahp", m);
       }
       if (!Files.isRegularFile(ahpFile)) {
         throw CliException.of(ExitCode.UNREADABLE, "file.notfound", ahpFile);

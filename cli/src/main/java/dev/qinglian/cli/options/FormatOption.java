@@ -34,25 +34,17 @@ public final class FormatOption {
    */
   public Format resolve(Path output, String what, Format... offered) {
     Format f = format;
-    String why = "--format " + f;
     if (f == null) {
       f = ofExtension(output);
-      why = "the output file " + output;
     }
     if (f == null) {
       return Format.table;
     }
     if (!Arrays.asList(offered).contains(f)) {
-      throw new CliException(
-          ExitCode.USAGE,
-          what
-              + " does not write "
-              + f
-              + " (asked by "
-              + why
-              + "); it writes "
-              + Arrays.stream(offered).map(Format::name).collect(Collectors.joining(", "))
-              + (format == null ? ": name the format with --format" : ""));
+      String writes = Arrays.stream(offered).map(Format::name).collect(Collectors.joining(", "));
+      throw format == null
+          ? CliException.of(ExitCode.USAGE, "format.byextension", what, f, output, writes)
+          : CliException.of(ExitCode.USAGE, "format.notwritten", what, f, writes);
     }
     if (f == Format.xlsx && output == null) {
       throw CliException.of(ExitCode.USAGE, "output.xlsx");

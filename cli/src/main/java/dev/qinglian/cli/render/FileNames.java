@@ -64,7 +64,7 @@ public final class FileNames {
     Path d = dir.toAbsolutePath().normalize();
     Path f = d.resolve(name).normalize();
     if (!f.getParent().equals(d)) {
-      throw new CliException(ExitCode.INPUT, "refusing to write " + f + ": outside " + d);
+      throw CliException.of(ExitCode.INPUT, "path.outside", f, d);
     }
     return f;
   }
@@ -81,15 +81,8 @@ public final class FileNames {
     for (int i = 0; i < names.size(); i++) {
       Integer j = seen.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
       if (j != null) {
-        throw new CliException(
-            ExitCode.INPUT,
-            "'"
-                + owners.get(j)
-                + "' and '"
-                + owners.get(i)
-                + "' would be written to the same file "
-                + names.get(i)
-                + " (on a file system that ignores case); nothing was written");
+        throw CliException.of(
+            ExitCode.INPUT, "names.collide", owners.get(j), owners.get(i), names.get(i));
       }
     }
   }

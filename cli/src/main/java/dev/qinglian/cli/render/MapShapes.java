@@ -39,7 +39,7 @@ public record MapShapes(String unit, List<List<double[]>> rings) {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new CliException(ExitCode.UNREADABLE, "cannot read " + file + ": " + e.getMessage());
+      throw CliException.of(ExitCode.UNREADABLE, "read.failed", file, e.getMessage());
     }
     return parse(file, bytes);
   }
@@ -107,6 +107,6 @@ public record MapShapes(String unit, List<List<double[]>> rings) {
   }
 
   private static CliException invalid(Path file, String why) {
-    return new CliException(ExitCode.INPUT, file + " is not valid GeoJSON: " + why);
+    return CliException.of(ExitCode.INPUT, "geojson.invalid", file, why);
   }
 }

@@ -56,13 +56,7 @@ public final class XlsxExport {
       java.io.OutputStream out, String name, List<String> headers, int rows, Rows source)
       throws IOException {
     if (rows >= Worksheet.MAX_ROWS) {
-      throw new CliException(
-          ExitCode.USAGE,
-          "an Excel sheet holds at most "
-              + (Worksheet.MAX_ROWS - 1)
-              + " rows below its header, and this one would have "
-              + rows
-              + ": write CSV instead (--format csv)");
+      throw CliException.of(ExitCode.USAGE, "xlsx.rows", Worksheet.MAX_ROWS - 1, rows);
     }
     // fastexcel writes to a temporary file, uncompressed (the copy compresses it once; compressing
     // twice took a quarter of the time); the copy made without its timestamp is streamed to out
