@@ -165,9 +165,10 @@ public final class NoticeRegister {
           }
           continue;
         }
-        String problem = null;
+        Location at = Location.of(name, line, 0);
+        Diagnostic problem = null;
         if (r.getFieldCount() != HEADER.length) {
-          problem = r.getFieldCount() + " fields instead of " + HEADER.length;
+          problem = Diagnostic.error("notices.fields", at, r.getFieldCount(), HEADER.length);
         } else {
           try {
             Entry e =
@@ -182,27 +183,20 @@ public final class NoticeRegister {
             Long first = numbers.putIfAbsent(e.year() + "/" + e.seq(), line);
             Long twice = notices.putIfAbsent(e.unit() + "/" + e.period(), line);
             if (e.seq() < 1 || e.year() != e.date().getYear()) {
-              problem = "number " + e.seq() + " of " + e.year() + " dated " + e.date();
+              problem = Diagnostic.error("notices.number", at, e.seq(), e.year(), e.date());
             } else if (first != null) {
-              problem = "number " + e.number() + " used twice (first on line " + first + ")";
+              problem = Diagnostic.error("notices.twice", at, e.number(), first);
             } else if (twice != null) {
-              problem =
-                  "a second notice to "
-                      + e.unit()
-                      + " for "
-                      + e.period()
-                      + " (first on line "
-                      + twice
-                      + ")";
+              problem = Diagnostic.error("notices.second", at, e.unit(), e.period(), twice);
             } else {
               out.add(e);
             }
           } catch (NumberFormatException | DateTimeParseException e) {
-            problem = e.getMessage();
+            problem = Diagnostic.error("notices.row", at, e.getMessage());
           }
         }
         if (problem != null) {
-          diags.add(Diagnostic.error("notices.row", Location.of(name, line, 0), problem));
+          diags.add(problem);
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -194,15 +194,12 @@ public final class WarningRegister {
           continue;
         }
         long line = r.getStartingLineNumber();
+        Location at = Location.of(name, line, 0);
         if (r.getFieldCount() != HEADER.length) {
-          diags.add(
-              Diagnostic.error(
-                  "warnings.row",
-                  Location.of(name, line, 0),
-                  r.getFieldCount() + " fields instead of " + HEADER.length));
+          diags.add(Diagnostic.error("warnings.fields", at, r.getFieldCount(), HEADER.length));
           continue;
         }
-        String problem = null;
+        Diagnostic problem = null;
         Warning w = null;
         try {
           double index = Double.parseDouble(r.getField(5));
@@ -211,17 +208,17 @@ public final class WarningRegister {
           YearMonth opened = YearMonth.parse(r.getField(3));
           YearMonth closed = r.getField(9).isEmpty() ? null : YearMonth.parse(r.getField(9));
           if (!(index >= 0 && index <= 100)) {
-            problem = "index " + r.getField(5) + " is not a number from 0 to 100";
+            problem = Diagnostic.error("warnings.index", at, r.getField(5));
           } else if (!status.equals("open") && !status.equals("closed")) {
-            problem = "status '" + status + "' is neither open nor closed";
+            problem = Diagnostic.error("warnings.status", at, status);
           } else if (status.equals("open") != (closed == null)) {
-            problem = "status " + status + " but closed '" + r.getField(9) + "'";
+            problem = Diagnostic.error("warnings.closed", at, status, r.getField(9));
           } else if (closed != null && closed.isBefore(opened)) {
-            problem = "closed " + closed + " before it was opened " + opened;
+            problem = Diagnostic.error("warnings.order", at, closed, opened);
           } else if (closed != null && !closedAs.equals("green") && !closedAs.equals("escalated")) {
-            problem = "closed_as '" + closedAs + "' is neither green nor escalated";
+            problem = Diagnostic.error("warnings.closedas", at, closedAs);
           } else if (closed == null && !closedAs.isEmpty()) {
-            problem = "an open warning with closed_as '" + closedAs + "'";
+            problem = Diagnostic.error("warnings.openas", at, closedAs);
           } else {
             w =
                 new Warning(
@@ -237,25 +234,17 @@ public final class WarningRegister {
                     closedAs);
           }
         } catch (DateTimeParseException | NumberFormatException e) {
-          problem = e.getMessage();
+          problem = Diagnostic.error("warnings.row", at, e.getMessage());
         } catch (IllegalArgumentException e) {
-          problem = e.getMessage();
+          problem = Diagnostic.error("warnings.row", at, e.getMessage());
         }
         if (problem != null) {
-          diags.add(Diagnostic.error("warnings.row", Location.of(name, line, 0), problem));
+          diags.add(problem);
           continue;
         }
         Integer first = openAt.get(w.unit());
         if (w.isOpen() && first != null) {
-          diags.add(
-              Diagnostic.error(
-                  "warnings.row",
-                  Location.of(name, line, 0),
-                  "a second open warning for unit "
-                      + w.unit()
-                      + " (the first on line "
-                      + first
-                      + ")"));
+          diags.add(Diagnostic.error("warnings.second", at, w.unit(), first));
           continue;
         }
         if (w.isOpen()) {

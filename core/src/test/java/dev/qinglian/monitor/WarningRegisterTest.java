@@ -47,14 +47,15 @@ class WarningRegisterTest {
     List<String> p = problems(dir, rows);
     assertEquals(
         List.of(
-            "3 index NaN is not a number from 0 to 100",
-            "4 index 1e400 is not a number from 0 to 100",
-            "5 status 'maybe' is neither open nor closed",
+            "3 a row of the warning register has the index NaN, not a number from 0 to 100",
+            "4 a row of the warning register has the index 1e400, not a number from 0 to 100",
+            "5 a row of the warning register has the status 'maybe', neither open nor closed",
             "6 a second open warning for unit B21 (the first on line 2)",
-            "7 closed 2026-08 before it was opened 2026-10",
-            "8 closed_as 'sideways' is neither green nor escalated",
+            "7 a row of the warning register was closed 2026-08 before it was opened 2026-10",
+            "8 a row of the warning register has closed_as 'sideways', neither green nor"
+                + " escalated",
             "9 Text '2026-1x' could not be parsed at index 5",
-            "10 6 fields instead of 11"),
+            "10 a row of the warning register has 6 fields instead of 11"),
         p);
   }
 

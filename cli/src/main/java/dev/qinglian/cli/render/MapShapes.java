@@ -59,7 +59,7 @@ public record MapShapes(String unit, List<List<double[]>> rings) {
       throw invalid(file, e.getMessage());
     }
     if (root == null || !root.isObject() || !root.path("features").isArray()) {
-      throw invalid(file, "not a FeatureCollection with a list of features");
+      throw CliException.of(ExitCode.INPUT, "geojson.collection", file);
     }
     List<MapShapes> out = new ArrayList<>();
     int n = 0;
@@ -70,7 +70,7 @@ public record MapShapes(String unit, List<List<double[]>> rings) {
       if (!unit.isValueNode() || unit.isNull() || !geom.isObject()) {
         continue;
       }
-      String where = "feature " + n + " (unit " + unit.asText() + ")";
+      String id = unit.asText();
       String type = geom.path("type").asText("");
       JsonNode coords = geom.path("coordinates");
       List<JsonNode> polygons = new ArrayList<>();
@@ -79,23 +79,22 @@ public record MapShapes(String unit, List<List<double[]>> rings) {
       } else if (type.equals("Polygon")) {
         polygons.add(coords);
       } else {
-        throw invalid(file, where + ": the geometry must be a Polygon or a MultiPolygon");
+        throw CliException.of(ExitCode.INPUT, "geojson.geometry", file, n, id);
       }
       List<List<double[]>> rings = new ArrayList<>();
       for (JsonNode polygon : polygons) {
         if (!polygon.isArray() || polygon.isEmpty() || !polygon.get(0).isArray()) {
-          throw invalid(file, where + ": a polygon must be a list of rings of positions");
+          throw CliException.of(ExitCode.INPUT, "geojson.polygon", file, n, id);
         }
         List<double[]> ring = new ArrayList<>();
         for (JsonNode pt : polygon.get(0)) {
           if (!pt.isArray() || pt.size() < 2 || !pt.get(0).isNumber() || !pt.get(1).isNumber()) {
-            throw invalid(
-                file, where + ": a position must be [longitude, latitude] numbers, not " + pt);
+            throw CliException.of(ExitCode.INPUT, "geojson.position", file, n, id, pt.toString());
           }
           double x = pt.get(0).asDouble();
           double y = pt.get(1).asDouble();
           if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw invalid(file, where + ": a position must be finite, not " + pt);
+            throw CliException.of(ExitCode.INPUT, "geojson.finite", file, n, id, pt.toString());
           }
           ring.add(new double[] {x, y});
         }
