@@ -125,10 +125,8 @@ public final class Main implements Runnable {
     }
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          // the language of the run: --lang en, else Chinese (the default model's)
-          var sub = parseResult.subcommand();
-          String lang =
-              sub != null && "en".equals(sub.matchedOptionValue("--lang", null)) ? "en" : "zh";
+          // the language of the run, as the help's: --lang en, else Chinese (the default model's)
+          String lang = english(args) ? "en" : "zh";
           if (e instanceof CliException c) {
             err.println("qinglian: " + c.message(lang));
             err.flush();

@@ -64,23 +64,7 @@ class ChineseModeTest {
   @Test
   void everyHelpIsChineseByDefaultAndEnglishOnRequest() {
     List<String> english = new ArrayList<>();
-    for (String c :
-        List.of(
-            "validate",
-            "score",
-            "trend",
-            "changes",
-            "explain",
-            "warn",
-            "verify",
-            "weights",
-            "sensitivity",
-            "audit",
-            "template",
-            "status",
-            "report",
-            "demo",
-            "generate")) {
+    for (String c : HelpTest.COMMANDS) {
       Golden.Run zh = Golden.run(c, "--help");
       Matcher m = SENTENCE.matcher(zh.out() + zh.err());
       while (m.find()) {

@@ -8,26 +8,28 @@ import org.junit.jupiter.api.Test;
 
 /** Every command's --help prints cleanly: no picocli warning (an unescaped % in a text). */
 class HelpTest {
+  /** Every command of the command line. */
+  static final List<String> COMMANDS =
+      List.of(
+          "validate",
+          "score",
+          "trend",
+          "changes",
+          "explain",
+          "warn",
+          "verify",
+          "weights",
+          "sensitivity",
+          "audit",
+          "report",
+          "template",
+          "status",
+          "generate",
+          "demo");
+
   @Test
   void everyCommandsHelpIsFreeOfPicocliWarnings() {
-    List<String> commands =
-        List.of(
-            "validate",
-            "score",
-            "trend",
-            "changes",
-            "explain",
-            "warn",
-            "verify",
-            "weights",
-            "sensitivity",
-            "audit",
-            "report",
-            "template",
-            "status",
-            "generate",
-            "demo");
-    for (String c : commands) {
+    for (String c : COMMANDS) {
       for (String lang : List.of("zh", "en")) {
         java.io.PrintStream old = System.err;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();

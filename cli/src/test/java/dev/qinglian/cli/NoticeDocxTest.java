@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,18 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NoticeDocxTest {
   @TempDir Path tmp;
-
-  static boolean pythonDocx() {
-    try {
-      Process p = new ProcessBuilder(TemplateRoundTripTest.PYTHON, "-c", "import docx").start();
-      return p.waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 
   private static Map<String, JsonNode> read(Path dir) throws Exception {
     List<String> cmd =
@@ -68,7 +55,7 @@ class NoticeDocxTest {
 
   @Test
   void noticesReadBackByPythonDocx() throws Exception {
-    boolean available = pythonDocx();
+    boolean available = TemplateRoundTripTest.python("docx");
     if (!available) {
       System.err.println(
           "NoticeDocxTest skipped: /usr/bin/python3 with python-docx is missing"

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateRoundTripTest {
   static final String PYTHON = "/usr/bin/python3";
 
-  static boolean openpyxl() {
+  /** True when Debian's python3 has {@code module} (openpyxl, docx: the independent readers). */
+  static boolean python(String module) {
     try {
-      Process p = new ProcessBuilder(PYTHON, "-c", "import openpyxl").start();
+      Process p = new ProcessBuilder(PYTHON, "-c", "import " + module).start();
       return p.waitFor() == 0;
     } catch (IOException e) {
       return false;
@@ -36,7 +37,7 @@ class TemplateRoundTripTest {
 
   @Test
   void templatesFilledByAnotherProgramScore(@TempDir Path dir) throws Exception {
-    boolean available = openpyxl();
+    boolean available = python("openpyxl");
     if (!available) {
       System.err.println(
           "TemplateRoundTripTest skipped: /usr/bin/python3 with openpyxl is missing"

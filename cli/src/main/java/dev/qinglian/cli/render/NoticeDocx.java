@@ -67,12 +67,12 @@ public final class NoticeDocx {
       int markPt = (int) Math.min(36, Math.floor(WIDTH_PT / Math.max(1, width(n.mark()))));
       XWPFParagraph mark = paragraph(doc, ParagraphAlignment.CENTER, 0);
       exact(mark, markPt * 1.4);
-      run(mark, n.mark(), TITLE_FONT, markPt, RED, false);
+      run(mark, n.mark(), TITLE_FONT, markPt, RED);
       blank(doc);
       blank(doc);
       // 发文字号, then the red rule 4 mm below it (a bottom border, the width of the type area)
       XWPFParagraph number = paragraph(doc, ParagraphAlignment.CENTER, 0);
-      run(number, n.number(), BODY_FONT, BODY_PT, null, false);
+      run(number, n.number(), BODY_FONT, BODY_PT, null);
       CTPPr ppr = ppr(number);
       CTBorder rule = ppr.addNewPBdr().addNewBottom();
       rule.setVal(STBorder.SINGLE);
@@ -83,15 +83,15 @@ public final class NoticeDocx {
       // 标题: 2号 (22 pt) 小标宋, centred, one blank line below the rule
       XWPFParagraph title = paragraph(doc, ParagraphAlignment.CENTER, 0);
       exact(title, 35);
-      run(title, n.title(), TITLE_FONT, 22, null, false);
+      run(title, n.title(), TITLE_FONT, 22, null);
       blank(doc);
       // 主送机关, flush left, with a full-width colon
       XWPFParagraph to = paragraph(doc, ParagraphAlignment.LEFT, 0);
-      run(to, n.recipient() + (zh ? "：" : ":"), BODY_FONT, BODY_PT, null, false);
+      run(to, n.recipient() + (zh ? "：" : ":"), BODY_FONT, BODY_PT, null);
       for (Notice.Block b : n.body()) {
         XWPFParagraph p = paragraph(doc, ParagraphAlignment.BOTH, 2);
         boolean heading = b.kind() == Notice.Kind.HEADING;
-        run(p, b.text(), heading ? HEADING_FONT : BODY_FONT, BODY_PT, null, false);
+        run(p, b.text(), heading ? HEADING_FONT : BODY_FONT, BODY_PT, null);
       }
       blank(doc);
       blank(doc);
@@ -100,14 +100,14 @@ public final class NoticeDocx {
       double sigW = width(n.signature());
       XWPFParagraph sig = paragraph(doc, ParagraphAlignment.RIGHT, 0);
       rightIndent(sig, Math.max(0, 4 + (dateW - sigW) / 2));
-      run(sig, n.signature(), BODY_FONT, BODY_PT, null, false);
+      run(sig, n.signature(), BODY_FONT, BODY_PT, null);
       XWPFParagraph date = paragraph(doc, ParagraphAlignment.RIGHT, 0);
       rightIndent(date, 4);
-      run(date, n.date(), BODY_FONT, BODY_PT, null, false);
+      run(date, n.date(), BODY_FONT, BODY_PT, null);
       if (!n.note().isEmpty()) {
         // 附注: under the date, two characters from the left, in parentheses
         XWPFParagraph note = paragraph(doc, ParagraphAlignment.LEFT, 2);
-        run(note, n.note(), BODY_FONT, BODY_PT, null, false);
+        run(note, n.note(), BODY_FONT, BODY_PT, null);
       }
       pageNumber(doc);
       var props = doc.getProperties();
@@ -155,7 +155,7 @@ public final class NoticeDocx {
 
   private static void blank(XWPFDocument doc) {
     XWPFParagraph p = paragraph(doc, ParagraphAlignment.LEFT, 0);
-    run(p, "", BODY_FONT, BODY_PT, null, false);
+    run(p, "", BODY_FONT, BODY_PT, null);
   }
 
   private static CTPPr ppr(XWPFParagraph p) {
@@ -176,13 +176,11 @@ public final class NoticeDocx {
     p.setIndentationRight((int) Math.round(chars * BODY_PT * 20));
   }
 
-  private static XWPFRun run(
-      XWPFParagraph p, String text, String font, int pt, String colour, boolean bold) {
+  private static XWPFRun run(XWPFParagraph p, String text, String font, int pt, String colour) {
     XWPFRun r = p.createRun();
     r.setText(text);
     r.setFontFamily(font); // every range: ASCII digits in the same face as the Chinese
     r.setFontSize(pt);
-    r.setBold(bold);
     if (colour != null) {
       r.setColor(colour);
     }
@@ -194,25 +192,25 @@ public final class NoticeDocx {
     XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
     XWPFParagraph p = footer.createParagraph();
     p.setAlignment(ParagraphAlignment.CENTER);
-    run(p, "— ", PAGE_FONT, 14, null, false);
-    XWPFRun field = run(p, "", PAGE_FONT, 14, null, false);
+    run(p, "— ", PAGE_FONT, 14, null);
+    XWPFRun field = run(p, "", PAGE_FONT, 14, null);
     field
         .getCTR()
         .addNewFldChar()
         .setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.BEGIN);
-    XWPFRun instr = run(p, "", PAGE_FONT, 14, null, false);
+    XWPFRun instr = run(p, "", PAGE_FONT, 14, null);
     instr.getCTR().addNewInstrText().setStringValue(" PAGE ");
-    XWPFRun sep = run(p, "", PAGE_FONT, 14, null, false);
+    XWPFRun sep = run(p, "", PAGE_FONT, 14, null);
     sep.getCTR()
         .addNewFldChar()
         .setFldCharType(
             org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.SEPARATE);
-    run(p, "1", PAGE_FONT, 14, null, false);
-    XWPFRun end = run(p, "", PAGE_FONT, 14, null, false);
+    run(p, "1", PAGE_FONT, 14, null);
+    XWPFRun end = run(p, "", PAGE_FONT, 14, null);
     end.getCTR()
         .addNewFldChar()
         .setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.END);
-    run(p, " —", PAGE_FONT, 14, null, false);
+    run(p, " —", PAGE_FONT, 14, null);
   }
 
   /** The width of {@code s} in characters of the body: a CJK character 1, other characters ½. */
