@@ -264,13 +264,12 @@ public final class PeriodResult {
   /** The colour after override caps and the coverage rule. */
   public Band band(int u) {
     int b = out.band[u];
-    return b < 0 ? Band.INSUFFICIENT : model.bands().get(b);
+    return b < 0 ? Band.INSUFFICIENT : model.coloured() ? model.bands().get(b) : Band.NONE;
   }
 
-  /** The colour by the index alone, empty when the index is NaN. */
+  /** The colour by the index alone, empty when the index is NaN or the model has no bands. */
   public Optional<Band> uncappedBand(int u) {
-    int b = out.uncapped[u];
-    return b < 0 ? Optional.empty() : Optional.of(model.bands().get(b));
+    return Optional.ofNullable(uncappedBandOrNull(u));
   }
 
   /** Bit r set when override rule r (model order) fired for unit {@code u}. */
@@ -278,10 +277,13 @@ public final class PeriodResult {
     return out.rules[u];
   }
 
-  /** The band by the index alone, or null when the index is NaN (no allocation). */
+  /**
+   * The band by the index alone, or null when the index is NaN or the model has no bands (no
+   * allocation).
+   */
   public Band uncappedBandOrNull(int u) {
     int b = out.uncapped[u];
-    return b < 0 ? null : model.bands().get(b);
+    return b < 0 || !model.coloured() ? null : model.bands().get(b);
   }
 
   /**
@@ -369,11 +371,17 @@ public final class PeriodResult {
     return r;
   }
 
-  /** Units per colour: every band of the model in order, then {@code insufficient} if any. */
+  /**
+   * Units per colour: every band of the model in order, then {@code insufficient} if any (a model
+   * without bands: {@code unclassified}, then {@code insufficient} if any).
+   */
   public Map<String, Integer> colourCounts() {
     Map<String, Integer> m = new LinkedHashMap<>();
     for (Band b : model.bands()) {
       m.put(b.id(), 0);
+    }
+    if (!model.coloured()) {
+      m.put(Band.NONE.id(), 0);
     }
     for (int u = 0; u < size(); u++) {
       m.merge(band(u).id(), 1, Integer::sum);

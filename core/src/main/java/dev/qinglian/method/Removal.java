@@ -123,7 +123,7 @@ public final class Removal {
         int u = ranked[k];
         reduced[k] = index[u];
         int b = NodeRules.capped(NodeRules.band(index[u], bandMin), cap[u]);
-        if (b >= 0 && bands.get(b) != full.band(u)) {
+        if (b >= 0 && !bands.isEmpty() && bands.get(b) != full.band(u)) {
           changed.add(full.units().units().get(u));
         }
       }

@@ -466,7 +466,11 @@ public final class Sensitivity {
       if (ranks[s] > 0) {
         r[m++] = ranks[s];
       }
-      count[bands[s] < 0 ? count.length - 1 : bands[s]]++;
+      if (bands[s] < 0) {
+        count[count.length - 1]++;
+      } else if (bands[s] < count.length - 1) { // a model without bands: ranked, no colour
+        count[bands[s]]++;
+      }
     }
     Map<String, Double> colours = new LinkedHashMap<>();
     for (int b = 0; b < model.bands().size(); b++) {

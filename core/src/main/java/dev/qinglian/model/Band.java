@@ -16,6 +16,13 @@ public record Band(String id, Names names, double min, String colour) {
   public static final Band INSUFFICIENT =
       new Band("insufficient", new Names("数据不足", "insufficient data"), Double.NaN, "#9e9e9e");
 
+  /**
+   * The pseudo-band of a unit with enough data under a model without bands ({@link
+   * IndicatorModel#coloured()} false): ranked, not coloured.
+   */
+  public static final Band NONE =
+      new Band("unclassified", new Names("未分级", "unclassified"), Double.NaN, "#ffffff");
+
   /** Validates the band. */
   public Band {
     if (id == null || id.isBlank() || names == null || colour == null) {

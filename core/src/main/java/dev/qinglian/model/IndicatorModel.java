@@ -86,8 +86,8 @@ public final class IndicatorModel {
       index.put(leaves.get(i).id(), i);
     }
     this.leafIndex = Collections.unmodifiableMap(index);
-    if (this.bands.isEmpty()) {
-      throw new IllegalArgumentException("at least one band is required");
+    if (this.bands.isEmpty() && !this.overrides.isEmpty()) {
+      throw new IllegalArgumentException("override rules cap a colour: they need bands");
     }
     this.bandMin = this.bands.stream().mapToDouble(Band::min).toArray();
     for (int i = 1; i < this.bands.size(); i++) {
@@ -251,9 +251,17 @@ public final class IndicatorModel {
     return i == null ? -1 : i;
   }
 
-  /** Colour bands, best first. */
+  /** Colour bands, best first; empty for a model that ranks without colours. */
   public List<Band> bands() {
     return bands;
+  }
+
+  /**
+   * True when the model has colour bands. Without them units are scored and ranked, every unit with
+   * enough data is {@link Band#NONE} and there are no override rules.
+   */
+  public boolean coloured() {
+    return !bands.isEmpty();
   }
 
   /** The band with this id. */
@@ -263,6 +271,9 @@ public final class IndicatorModel {
 
   /** The band an index falls in (unrounded index; the last band catches everything below). */
   public Band classify(double index) {
+    if (bands.isEmpty()) {
+      return Band.NONE;
+    }
     int k = NodeRules.band(index, bandMin);
     return bands.get(k < 0 ? bands.size() - 1 : k);
   }

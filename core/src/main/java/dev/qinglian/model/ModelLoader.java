@@ -260,7 +260,11 @@ public final class ModelLoader {
         root = node(top.get("index"), "", defaults, true);
       }
       List<OverrideRule> rules =
-          top.containsKey("overrides") ? overrides(top.get("overrides"), root, bands) : List.of();
+          !top.containsKey("overrides")
+              ? List.of()
+              : top.containsKey("bands")
+                  ? overrides(top.get("overrides"), root, bands)
+                  : noBands(top.get("overrides"));
       if (diags.stream().anyMatch(Diagnostic::isError) || root == null) {
         return null;
       }
@@ -336,8 +340,7 @@ public final class ModelLoader {
 
     private List<Band> bands(org.yaml.snakeyaml.nodes.Node n, org.yaml.snakeyaml.nodes.Node doc) {
       if (n == null) {
-        y.error("model.required", doc, "", "bands");
-        return List.of();
+        return List.of(); // a model without colours: scored and ranked
       }
       List<org.yaml.snakeyaml.nodes.Node> items = y.sequence(n, "bands");
       List<Band> out = new ArrayList<>();
@@ -387,6 +390,15 @@ public final class ModelLoader {
         }
       }
       return out;
+    }
+
+    /** Override rules in a model without bands: a rule caps a colour, so they are refused. */
+    private List<OverrideRule> noBands(org.yaml.snakeyaml.nodes.Node n) {
+      List<org.yaml.snakeyaml.nodes.Node> items = y.sequence(n, "overrides");
+      if (items != null && !items.isEmpty()) {
+        y.error("model.override.nobands", n, "overrides", items.size());
+      }
+      return List.of();
     }
 
     private List<OverrideRule> overrides(

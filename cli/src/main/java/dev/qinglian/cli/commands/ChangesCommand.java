@@ -40,6 +40,7 @@ public final class ChangesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
+    Common.requireBands(l, "changes");
     YearMonth p = Common.month(l, periodOption.period, "--period", spec.commandLine().getErr());
     YearMonth first = Common.first(l.ws());
     if (!p.isAfter(first)) {

@@ -66,6 +66,16 @@ final class Common {
   }
 
   /** Loads the model and the register only (no data yet); fails like {@link #load}. */
+  /**
+   * Fails when the model has no colour bands: {@code command} (changes, warn, report) follows
+   * colours, and a model without bands only ranks.
+   */
+  static void requireBands(Loaded l, String command) {
+    if (!l.ws().model().coloured()) {
+      throw CliException.of(ExitCode.INPUT, "model.nobands", command);
+    }
+  }
+
   static Loaded loadModelAndUnits(
       dev.qinglian.cli.options.WorkspaceParam param,
       dev.qinglian.cli.options.InputOptions inputs,

@@ -86,6 +86,7 @@ public final class ReportCommand implements Callable<Integer> {
   @SuppressWarnings("unchecked")
   public Integer call() throws IOException {
     Common.Loaded l = Common.load(workspace, inputs, lang, spec.commandLine().getErr());
+    Common.requireBands(l, "report");
     YearMonth p = Common.month(l, periodOption.period, "--period", spec.commandLine().getErr());
     YearMonth first = Common.first(l.ws());
     YearMonth start = p.minusMonths(Math.max(1, months) - 1L);

@@ -132,6 +132,10 @@ public final class SensitivityCommand implements Callable<Integer> {
       right[i] = true;
     }
     TextTable t = new TextTable(headers, right);
+    boolean coloured = l.ws().model().coloured();
+    if (!coloured) { // ranks only: no colour, no colour probability to be fragile about
+      t.hide(2, headers.size() - 1);
+    }
     for (Sensitivity.UnitUncertainty u : r.units()) {
       List<String> row =
           new ArrayList<>(
@@ -180,10 +184,12 @@ public final class SensitivityCommand implements Callable<Integer> {
                   + " geometric mean (a zero score would make the whole index 0).\n");
     }
     long fragile = r.units().stream().filter(Sensitivity.UnitUncertainty::fragile).count();
-    sb.append(
-        lang.equals("zh")
-            ? "脆弱单位（任何颜色概率均低于 0.9）：" + fragile + "\n"
-            : "Fragile units (no colour with probability 0.9 or more): " + fragile + "\n");
+    if (coloured) {
+      sb.append(
+          lang.equals("zh")
+              ? "脆弱单位（任何颜色概率均低于 0.9）：" + fragile + "\n"
+              : "Fragile units (no colour with probability 0.9 or more): " + fragile + "\n");
+    }
     OutputFile.write(
         sb.toString(), output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());
     return ExitCode.OK;
@@ -242,6 +248,9 @@ public final class SensitivityCommand implements Callable<Integer> {
                 "Spearman");
     boolean[] right = {false, false, true, true, false, false, true, true};
     TextTable t = new TextTable(headers, right);
+    if (!l.ws().model().coloured()) {
+      t.hide(5); // no colours to change
+    }
     for (Removal.Element e : elements) {
       List<String> names =
           e.colourChanged().stream().map(dev.qinglian.data.Unit::name).limit(3).toList();

@@ -109,6 +109,7 @@ public final class WarnCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     Common.Loaded l = Common.load(workspace, inputs, lang, err);
+    Common.requireBands(l, "warn");
     YearMonth p = Common.month(l, periodOption.period, "--period", spec.commandLine().getErr());
     // one writer of the register at a time: its read, the notices and its rewrite
     try (dev.qinglian.io.WorkspaceLock lock = Common.lock(l, err)) {

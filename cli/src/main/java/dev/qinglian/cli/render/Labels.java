@@ -23,6 +23,7 @@ public final class Labels {
           Map.entry("name", new String[] {"名称", "Name"}),
           Map.entry("index", new String[] {"指数", "Index"}),
           Map.entry("colour", new String[] {"颜色", "Colour"}),
+          Map.entry("ranked", new String[] {"第 {0} 名（共 {1} 个）", "rank {0} of {1}"}),
           Map.entry("change", new String[] {"环比", "Δ month"}),
           Map.entry("coverage", new String[] {"数据覆盖", "Coverage"}),
           Map.entry("type", new String[] {"类型", "Type"}),

@@ -124,7 +124,9 @@ public final class MonitorRenderer {
                 unit.name(),
                 result.period(),
                 Numbers.fixed(result.index(u), 1, "—"),
-                band(result.band(u))))
+                model.coloured() || result.band(u) == Band.INSUFFICIENT
+                    ? band(result.band(u))
+                    : labels.get("ranked", result.rank(u), result.size())))
         .append('\n');
     OverrideRule rule = result.cappedBy(u).orElse(null);
     if (rule != null) {

@@ -75,7 +75,10 @@ public final class ScoreRenderer {
   public String summary() {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Integer> e : result.colourCounts().entrySet()) {
-      Band b = model.band(e.getKey()).orElse(Band.INSUFFICIENT);
+      Band b =
+          e.getKey().equals(Band.NONE.id())
+              ? Band.NONE
+              : model.band(e.getKey()).orElse(Band.INSUFFICIENT);
       parts.add(bandName(b) + " " + e.getValue());
     }
     return labels.get("summary", result.period(), result.size(), String.join(" · ", parts));
@@ -83,19 +86,21 @@ public final class ScoreRenderer {
 
   /** The headers of the ranking: rank, unit, name, index, colour, one per dimension, change. */
   public static List<String> rankingHeaders(Labels labels, IndicatorModel model) {
-    return rankingHeaders(labels, model.dimensions());
+    return rankingHeaders(labels, model, model.dimensions());
   }
 
-  /** The headers of the ranking with one score column per node of {@code columns}. */
-  static List<String> rankingHeaders(Labels labels, List<Node> columns) {
+  /**
+   * The headers of the ranking with one score column per node of {@code columns} (no colour under a
+   * model without bands).
+   */
+  static List<String> rankingHeaders(Labels labels, IndicatorModel model, List<Node> columns) {
     List<String> h =
         new ArrayList<>(
             List.of(
-                labels.get("rank"),
-                labels.get("unit"),
-                labels.get("name"),
-                labels.get("index"),
-                labels.get("colour")));
+                labels.get("rank"), labels.get("unit"), labels.get("name"), labels.get("index")));
+    if (model.coloured()) {
+      h.add(labels.get("colour"));
+    }
     columns.forEach(d -> h.add(d.id()));
     h.add(labels.get("change"));
     return h;
@@ -148,7 +153,7 @@ public final class ScoreRenderer {
    * the count per colour, the footnotes and the legend.
    */
   public void table(java.io.OutputStream o, boolean ansi) throws IOException {
-    List<String> headers = rankingHeaders(labels, columns);
+    List<String> headers = rankingHeaders(labels, model, columns);
     ScoreText t = text(false, ansi);
     int[] w = t.widths(headers);
     StringBuilder head = new StringBuilder();
@@ -177,20 +182,22 @@ public final class ScoreRenderer {
     o.write(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** The CSV header. */
+  /** The CSV header (without the colours and caps under a model without bands). */
   public List<String> csvHeader() {
     List<String> h =
         new ArrayList<>(
-            List.of(
-                "rank",
-                "unit",
-                "name",
-                "type",
-                "index",
-                "colour",
-                "index_colour",
-                "coverage",
-                "caps"));
+            model.coloured()
+                ? List.of(
+                    "rank",
+                    "unit",
+                    "name",
+                    "type",
+                    "index",
+                    "colour",
+                    "index_colour",
+                    "coverage",
+                    "caps")
+                : List.of("rank", "unit", "name", "type", "index", "coverage"));
     columns.forEach(d -> h.add(d.id()));
     h.add("change");
     return h;
@@ -350,7 +357,8 @@ public final class ScoreRenderer {
       label[0] = labels(band);
       label[1] = labels(uncapped);
       label[2] = capsLabels();
-      int cells = 8 + dims.length + 1;
+      boolean coloured = model.coloured();
+      int cells = (coloured ? 8 : 5) + dims.length + 1;
       kind = new int[cells];
       column = new int[cells];
       int c = 0;
@@ -360,14 +368,18 @@ public final class ScoreRenderer {
       }
       kind[c] = NUMBER; // index
       column[c++] = 0;
-      kind[c] = LABEL; // colour
-      column[c++] = 0;
-      kind[c] = LABEL; // colour by index alone
-      column[c++] = 1;
+      if (coloured) {
+        kind[c] = LABEL; // colour
+        column[c++] = 0;
+        kind[c] = LABEL; // colour by index alone
+        column[c++] = 1;
+      }
       kind[c] = NUMBER; // coverage
       column[c++] = 1;
-      kind[c] = LABEL; // the rules that capped it
-      column[c++] = 2;
+      if (coloured) {
+        kind[c] = LABEL; // the rules that capped it
+        column[c++] = 2;
+      }
       for (int d = 0; d <= dims.length; d++) { // the dimensions, then change
         kind[c] = NUMBER;
         column[c++] = 2 + d;
@@ -538,11 +550,13 @@ public final class ScoreRenderer {
     // a workbook is read by people: headers, colours and rules in the chosen language (the CSV
     // keeps its stable ids for machines)
     List<String> headers = new ArrayList<>();
-    for (String k :
-        List.of("rank", "unit", "name", "type", "index", "colour", "index_colour", "coverage")) {
+    boolean coloured = model.coloured();
+    for (String k : csvHeader().subList(0, coloured ? 8 : 6)) {
       headers.add(labels.get(k));
     }
-    headers.add(labels.get("caps"));
+    if (coloured) {
+      headers.add(labels.get("caps"));
+    }
     columns.forEach(d -> headers.add(d.id() + " " + d.names().in(lang)));
     headers.add(labels.get("change"));
     XlsxExport.sheet(
@@ -558,14 +572,18 @@ public final class ScoreRenderer {
           row.add(new XlsxExport.Cell(units.name(u), null));
           row.add(new XlsxExport.Cell(units.type(u), null));
           row.add(new XlsxExport.Cell(result.index(u), null));
-          row.add(new XlsxExport.Cell(bandName(result.band(u)), result.band(u)));
-          Band uncapped = result.uncappedBandOrNull(u);
-          row.add(new XlsxExport.Cell(uncapped == null ? null : bandName(uncapped), null));
+          if (coloured) {
+            row.add(new XlsxExport.Cell(bandName(result.band(u)), result.band(u)));
+            Band uncapped = result.uncappedBandOrNull(u);
+            row.add(new XlsxExport.Cell(uncapped == null ? null : bandName(uncapped), null));
+          }
           row.add(new XlsxExport.Cell(result.coverage(u), null));
-          row.add(
-              new XlsxExport.Cell(
-                  String.join("；", result.caps(u).stream().map(c -> c.names().in(lang)).toList()),
-                  null));
+          if (coloured) {
+            row.add(
+                new XlsxExport.Cell(
+                    String.join("；", result.caps(u).stream().map(c -> c.names().in(lang)).toList()),
+                    null));
+          }
           for (int d : dims) {
             row.add(new XlsxExport.Cell(result.score(d, u), null));
           }
@@ -588,9 +606,11 @@ public final class ScoreRenderer {
   public void markdown(java.io.OutputStream o) throws IOException {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(Markdown.escape(labels.get("title", result.period()))).append("\n\n");
-    List<String> headers = rankingHeaders(labels, columns);
+    List<String> headers = rankingHeaders(labels, model, columns);
     sb.append("| ").append(String.join(" | ", headers)).append(" |\n");
-    sb.append("|---:|---|---|---:|---|").append("---:|".repeat(columns.size() + 1)).append('\n');
+    sb.append(model.coloured() ? "|---:|---|---|---:|---|" : "|---:|---|---|---:|")
+        .append("---:|".repeat(columns.size() + 1))
+        .append('\n');
     utf8(o, sb);
     ScoreText t = text(true, false);
     t.rows(o, null);

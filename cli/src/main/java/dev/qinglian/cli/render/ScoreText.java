@@ -47,7 +47,14 @@ final class ScoreText {
     this.markdown = markdown;
     this.ansi = ansi && !markdown;
     this.minCoverage = result.model().missing().minCoverage();
+    // the cells shown: all, or without the colour (4) under a model without bands
+    this.shown =
+        java.util.stream.IntStream.range(0, cells())
+            .filter(c -> c != 4 || result.model().coloured())
+            .toArray();
   }
+
+  private final int[] shown;
 
   private int cells() {
     return 6 + dims.length;
@@ -55,16 +62,17 @@ final class ScoreText {
 
   /** The right-aligned columns: rank, index, the dimensions and the change. */
   boolean[] right() {
-    boolean[] right = new boolean[cells()];
-    for (int c = 0; c < right.length; c++) {
-      right[c] = c == 0 || c == 3 || c >= 5;
+    boolean[] right = new boolean[shown.length];
+    for (int k = 0; k < right.length; k++) {
+      int c = shown[k];
+      right[k] = c == 0 || c == 3 || c >= 5;
     }
     return right;
   }
 
   /** The rows as a {@link StreamedTable}. */
   StreamedTable table() {
-    return new StreamedTable(order.length, cells(), (from, to) -> new Chunk(from, to, true));
+    return new StreamedTable(order.length, shown.length, (from, to) -> new Chunk(from, to, true));
   }
 
   /** The widths of the table's columns: the widest cell of each, the header's included. */
@@ -172,9 +180,10 @@ final class ScoreText {
       return dev.qinglian.eval.UnitScore.capped(band[i], uncapped[i]);
     }
 
-    /** Cell {@code c} of row {@code i}, unpadded (Markdown escaped). */
+    /** Shown cell {@code k} of row {@code i}, unpadded (Markdown escaped). */
     @Override
-    public void cell(int i, int c, Utf8Rows out) {
+    public void cell(int i, int k, Utf8Rows out) {
+      int c = shown[k];
       int last = cells() - 1;
       if (c == 0) {
         if (rank[i] > 0) {
@@ -209,8 +218,8 @@ final class ScoreText {
     }
 
     @Override
-    public String colour(int i, int c) {
-      return c == 4 ? band[i].colour() : null;
+    public String colour(int i, int k) {
+      return shown[k] == 4 ? band[i].colour() : null;
     }
 
     void footnote(int i, boolean cappedNotes, String bullet, Utf8Rows out) {

@@ -71,6 +71,9 @@ public final class TrendRenderer {
   }
 
   private Band colour(PeriodResult r, int u, double v) {
+    if (!model.coloured()) {
+      return null; // ranked without colours
+    }
     if (node.equals(model.root().id())) {
       return r.band(u);
     }
@@ -408,15 +411,19 @@ public final class TrendRenderer {
    * timeline may start up to a year earlier so that 同比 can be computed).
    */
   public String unitTable(String unitId, YearMonth from, boolean ansi) {
-    List<String> headers =
-        new ArrayList<>(List.of(labels.get("month"), labels.get("index"), labels.get("colour")));
+    List<String> headers = new ArrayList<>(List.of(labels.get("month"), labels.get("index")));
+    boolean coloured = model.coloured();
+    if (coloured) {
+      headers.add(labels.get("colour"));
+    }
+    int first = headers.size(); // the first dimension's column
     List<Node> dims = model.dimensions();
     dims.forEach(d -> headers.add(d.id()));
     headers.add(labels.get("change"));
     headers.add(labels.get("yoy"));
     boolean[] right = new boolean[headers.size()];
     right[1] = true;
-    for (int i = 3; i < right.length; i++) {
+    for (int i = first; i < right.length; i++) {
       right[i] = true;
     }
     TextTable t = new TextTable(headers, right);
@@ -430,11 +437,13 @@ public final class TrendRenderer {
       String[] colours = new String[headers.size()];
       cells[0] = r.period().toString();
       cells[1] = u < 0 ? "—" : Numbers.fixed(r.index(u), 1, "—");
-      Band b = u < 0 ? null : r.band(u);
-      cells[2] = b == null ? "—" : b.names().in(labels.lang());
-      colours[2] = b == null ? null : b.colour();
+      if (coloured) {
+        Band b = u < 0 ? null : r.band(u);
+        cells[2] = b == null ? "—" : b.names().in(labels.lang());
+        colours[2] = b == null ? null : b.colour();
+      }
       for (int d = 0; d < dims.size(); d++) {
-        cells[3 + d] = u < 0 ? "—" : Numbers.fixed(r.score(dims.get(d).id(), u), 1, "—");
+        cells[first + d] = u < 0 ? "—" : Numbers.fixed(r.score(dims.get(d).id(), u), 1, "—");
       }
       cells[cells.length - 2] =
           Numbers.signed(timeline.change(unitId, root, r.period(), 1), 1, "—");

@@ -91,7 +91,7 @@ public final class NodeRules {
         return k;
       }
     }
-    return bandMin.length - 1;
+    return Math.max(0, bandMin.length - 1); // no bands: 0, ranked without a colour
   }
 
   /** The colour after an override cap: the worse of the two positions (-1: no colour, no cap). */
