@@ -26,6 +26,31 @@ import java.util.Set;
  * Instances are immutable and thread-safe: the arrays are never exposed.
  */
 public final class PeriodResult {
+  static {
+    dev.qinglian.internal.ResultAccess.install(
+        new dev.qinglian.internal.ResultAccess.Reader() {
+          @Override
+          public Kernel kernel(PeriodResult r) {
+            return r.kernel;
+          }
+
+          @Override
+          public double raw(PeriodResult r, int l, int u) {
+            return r.rawAt(l, u);
+          }
+
+          @Override
+          public double effective(PeriodResult r, int l, int u) {
+            return r.effectiveAt(l, u);
+          }
+
+          @Override
+          public Set<ValueFlag> flags(PeriodResult r, int l, int u) {
+            return r.flagsAt(l, u);
+          }
+        });
+  }
+
   private final IndicatorModel model;
   private final Kernel kernel;
   private final UnitRegister units;
@@ -168,14 +193,21 @@ public final class PeriodResult {
 
   /** The raw value used for leaf {@code leafId} (as reported, before denominators), NaN if none. */
   public double raw(String leafId, int u) {
+    return rawAt(leaf(leafId), u);
+  }
+
+  private double rawAt(int l, int u) {
     requireDetail();
-    return raw[leaf(leafId)][u];
+    return raw[l][u];
   }
 
   /** The value after the denominator (the one normalised), NaN if none. */
   public double effective(String leafId, int u) {
+    return effectiveAt(leaf(leafId), u);
+  }
+
+  private double effectiveAt(int l, int u) {
     requireDetail();
-    int l = leaf(leafId);
     dev.qinglian.model.Denominator d = model.leaves().get(l).leaf().denominator();
     return switch (d.base()) {
       case NONE -> raw[l][u];
@@ -186,8 +218,15 @@ public final class PeriodResult {
 
   /** Where the value of a leaf came from when it was not reported this month. */
   public Set<ValueFlag> flags(String leafId, int u) {
+    return flagsAt(leaf(leafId), u);
+  }
+
+  private Set<ValueFlag> flagsAt(int l, int u) {
     requireDetail();
-    byte f = flags[leaf(leafId)][u];
+    byte f = flags[l][u];
+    if (f == 0) {
+      return Set.of(); // most values were reported in their month
+    }
     EnumSet<ValueFlag> s = EnumSet.noneOf(ValueFlag.class);
     if ((f & Flags.CARRIED) != 0) {
       s.add(ValueFlag.CARRIED);

@@ -83,7 +83,9 @@ public final class AtomicFiles {
           Files.createDirectories(tmp.getParent()); // removed since this process created it
         }
       }
-      try (OutputStream o = new java.io.BufferedOutputStream(raw, 1 << 16)) {
+      // 8 KB: larger writes pass straight through; a 64 KB buffer per file was 6 GB of garbage for
+      // a month's 91,647 notices of 3 KB
+      try (OutputStream o = new java.io.BufferedOutputStream(raw, 1 << 13)) {
         content.writeTo(o);
       }
       if (a != null) { // the permissions of the file it replaces, not a new file's

@@ -12,6 +12,7 @@ import dev.qinglian.cli.render.NoticeRenderer;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.monitor.Explanation;
 import dev.qinglian.monitor.NoticeRegister;
 import dev.qinglian.monitor.NoticeSettings;
 import dev.qinglian.monitor.Warning;
@@ -164,7 +165,7 @@ public final class WarnCommand implements Callable<Integer> {
       if (now.model().bands().indexOf(now.band(u)) <= 0) {
         continue;
       }
-      String id = now.units().units().get(u).id();
+      String id = now.units().id(u);
       warned.add(u);
       ids.add(id);
       files.add(NoticeRenderer.fileName(p, id, docx ? "docx" : "md"));
@@ -191,17 +192,16 @@ public final class WarnCommand implements Callable<Integer> {
     List<String> owners = new ArrayList<>(ids);
     owners.add("index");
     FileNames.requireDistinct(allNames, owners);
+    List<Path> inputsAndRegister = new ArrayList<>(l.ws().inputs());
+    inputsAndRegister.add(registerFile);
+    inputsAndRegister.add(numbersFile);
+    inputsAndRegister.add(settingsFile);
+    java.util.Set<Path> inputPaths = OutputFile.absolute(inputsAndRegister);
     List<Path> targets = new ArrayList<>();
     for (String f : allNames) {
-      Path t = FileNames.inside(out, f);
-      if (Files.isDirectory(t)) {
-        throw CliException.of(ExitCode.INPUT, "folder.nothing", t);
-      }
-      if (!force && Files.exists(t)) {
-        throw CliException.of(ExitCode.INPUT, "exists.nothing", t);
-      }
-      targets.add(t);
+      targets.add(FileNames.inside(out, f));
     }
+    OutputFile.checkAll(targets, force, inputPaths);
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw CliException.of(ExitCode.INPUT, "file.nothing", out);
     }
@@ -210,13 +210,10 @@ public final class WarnCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw CliException.of(ExitCode.UNREADABLE, "create.failed", out, e.getMessage());
     }
-    List<Path> inputsAndRegister = new ArrayList<>(l.ws().inputs());
-    inputsAndRegister.add(registerFile);
-    inputsAndRegister.add(numbersFile);
-    inputsAndRegister.add(settingsFile);
     // the notices are independent files: written on every core, in register order (each reads its
     // unit across every column of both months; 300,000 units, 91,647 notices: 11.9 s one by one
     // in rank order, 7.1 s so on two cores; docs/performance.md)
+    Explanation.Explainer explainer = Explanation.explainer(now);
     java.util.stream.IntStream.range(0, files.size())
         .boxed()
         .sorted(java.util.Comparator.comparingInt(warned::get))
@@ -226,17 +223,19 @@ public final class WarnCommand implements Callable<Integer> {
               int u = warned.get(i);
               NoticeRegister.Entry entry = entries.get(ids.get(i));
               dev.qinglian.cli.render.Notice n =
-                  notices.notice(now, u, before, openByUnit.get(ids.get(i)), entry, provenance);
-              if (docx) {
-                OutputFile.writeBinary(
-                    o -> o.write(NoticeDocx.bytes(n, entry.date() + "T00:00:00Z")),
-                    targets.get(i),
-                    force,
-                    inputsAndRegister);
-              } else {
-                OutputFile.write(
-                    NoticeRenderer.markdown(n), targets.get(i), force, inputsAndRegister, null);
-              }
+                  notices.notice(
+                      explainer, now, u, before, openByUnit.get(ids.get(i)), entry, provenance);
+              // each target checked above, before the first was written
+              OutputFile.writeChecked(
+                  targets.get(i),
+                  docx
+                      ? OutputFile.of(
+                          o -> o.write(NoticeDocx.bytes(n, entry.date() + "T00:00:00Z")))
+                      : OutputFile.of(
+                          o ->
+                              o.write(
+                                  NoticeRenderer.markdown(n)
+                                      .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
             });
     if (docx) {
       OutputFile.writeBinary(

@@ -95,9 +95,10 @@ public final class NoticeRenderer {
   /**
    * The notice of unit {@code u}. {@code before} (the month before) may be null; {@code warning} is
    * the unit's open warning (may be null); {@code entry} its number and date in the notice
-   * register.
+   * register; {@code explainer} explains the units of {@code r}.
    */
   public Notice notice(
+      Explanation.Explainer explainer,
       PeriodResult r,
       int u,
       PeriodResult before,
@@ -105,7 +106,6 @@ public final class NoticeRenderer {
       NoticeRegister.Entry entry,
       String provenance) {
     Unit unit = r.units().units().get(u);
-    Explanation e = Explanation.of(r, unit.id());
     String index = Numbers.fixed(r.index(u), 1, "—");
     Band band = r.band(u);
     List<Notice.Block> body = new ArrayList<>();
@@ -175,7 +175,7 @@ public final class NoticeRenderer {
     }
     int section = 0;
     body.add(heading(section++, zh ? "失分较多的维度" : "Weakest dimensions"));
-    List<ExplainedNode> weakest = e.weakestDimensions();
+    List<ExplainedNode> weakest = explainer.weakestDimensions(u, 3);
     for (int i = 0; i < Math.min(3, weakest.size()); i++) {
       ExplainedNode d = weakest.get(i);
       body.add(
@@ -205,7 +205,7 @@ public final class NoticeRenderer {
                       + " points lost."));
     }
     body.add(heading(section++, zh ? "失分最多的指标" : "Indicators that cost most"));
-    List<ExplainedNode> costly = e.costliestLeaves();
+    List<ExplainedNode> costly = explainer.costliestLeaves(u, 5);
     for (int i = 0; i < Math.min(5, costly.size()); i++) {
       ExplainedNode n = costly.get(i);
       String raw =
@@ -275,7 +275,7 @@ public final class NoticeRenderer {
                       + "), "
                       + Numbers.signed(change, 1, "—")
                       + ". Biggest movers:"));
-      List<Mover> movers = Explanation.movers(before, r, unit.id());
+      List<Mover> movers = explainer.movers(before, u, 3);
       for (int i = 0; i < Math.min(3, movers.size()); i++) {
         Mover m = movers.get(i);
         body.add(
