@@ -9,6 +9,8 @@ import dev.qinglian.diag.Loaded;
 import dev.qinglian.diag.Location;
 import dev.qinglian.eval.Evaluator;
 import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.internal.RegisterAccess;
+import dev.qinglian.internal.table.RegisterAhead;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.ModelLoader;
 import dev.qinglian.model.WeightsOverlay;
@@ -127,9 +129,9 @@ public final class Workspace {
     Path unitsFile = o.units() != null ? o.units() : ws.resolve("units.csv");
     // the register read and scanned on another core while the model loads (1,000,000 units:
     // about 55 ms of the 65 ms the model takes)
-    CompletableFuture<UnitRegister.Source> unitsAhead =
+    CompletableFuture<RegisterAhead> unitsAhead =
         Files.isRegularFile(unitsFile)
-            ? CompletableFuture.supplyAsync(() -> UnitRegister.Source.of(unitsFile))
+            ? CompletableFuture.supplyAsync(() -> RegisterAhead.of(unitsFile))
             : null;
     Path modelFile = o.model() != null ? o.model() : ws.resolve("indicators.yaml");
     Loaded<IndicatorModel> model;
@@ -167,11 +169,10 @@ public final class Workspace {
     }
     inputs.add(unitsFile);
     ReadOptions options = new ReadOptions(o.encoding());
-    UnitRegister.Source ahead =
-        unitsAhead == null ? null : unitsAhead.exceptionally(e -> null).join();
+    RegisterAhead ahead = unitsAhead == null ? null : unitsAhead.exceptionally(e -> null).join();
     Loaded<UnitRegister> units =
         ahead != null
-            ? UnitRegister.read(ahead, m, options)
+            ? RegisterAccess.of().read(ahead, m, options)
             : UnitRegister.read(unitsFile, m, options);
     diags.addAll(units.diagnostics());
     if (units.hasErrors()) {

@@ -4,9 +4,11 @@ import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.diag.Location;
 import dev.qinglian.internal.Ids;
+import dev.qinglian.internal.RegisterAccess;
 import dev.qinglian.internal.table.ByteIndex;
 import dev.qinglian.internal.table.FastCsv;
 import dev.qinglian.internal.table.Parse;
+import dev.qinglian.internal.table.RegisterAhead;
 import dev.qinglian.internal.table.TableHandler;
 import dev.qinglian.internal.table.TableRow;
 import dev.qinglian.internal.table.Tables;
@@ -38,6 +40,23 @@ import java.util.RandomAccess;
  * <p>Instances are immutable and thread-safe.
  */
 public final class UnitRegister {
+  static {
+    RegisterAccess.install(
+        new RegisterAccess.Reader() {
+          @Override
+          public byte[] gatherUtf8(
+              UnitRegister units, RegisterAccess.Field f, int[] us, int[] ends, int at) {
+            return units.gatherUtf8(f, us, ends, at);
+          }
+
+          @Override
+          public Loaded<UnitRegister> read(
+              RegisterAhead ahead, IndicatorModel model, ReadOptions options) {
+            return UnitRegister.read(ahead, model, options);
+          }
+        });
+  }
+
   private static final List<String> KNOWN =
       List.of("id", "name", "type", "parent", "staff", "served");
 
@@ -212,44 +231,20 @@ public final class UnitRegister {
     return column.equals("type") || java.util.Arrays.asList(extraKeys).contains(column);
   }
 
-  /** A text field of the units, for {@link #gatherUtf8}. */
-  public enum Field {
-    /** The id. */
-    ID,
-    /** The display name (the id when the register has none). */
-    NAME,
-    /** The type (empty when not given). */
-    TYPE
-  }
-
-  /**
-   * The UTF-8 bytes of field {@code f} of the units {@code us}, one after another; {@code ends[i]}
-   * receives the end of unit {@code us[i]}'s bytes. For writing many rows in an order other than
-   * the register's: the positions are read in one tight loop first, so that the memory reads of
-   * many units overlap instead of waiting one after the other.
-   */
-  public byte[] gatherUtf8(Field f, int[] us, int[] ends) {
-    return gatherUtf8(f, us, ends, 0);
-  }
-
-  /**
-   * {@link #gatherUtf8(Field, int[], int[])} with the ends from {@code ends[at]} on: with {@code
-   * at} 1 and {@code ends[0]} 0, unit {@code us[i]}'s bytes are {@code [ends[i], ends[i + 1])}, the
-   * first row no exception.
-   */
-  public byte[] gatherUtf8(Field f, int[] us, int[] ends, int at) {
+  /** See {@link RegisterAccess.Reader#gatherUtf8}. */
+  private byte[] gatherUtf8(RegisterAccess.Field f, int[] us, int[] ends, int at) {
     int n = us.length;
     int[] fs = new int[n];
     int[] ts = new int[n];
-    int[] fc = from[f == Field.TYPE ? TYPE : ID];
-    int[] tc = to[f == Field.TYPE ? TYPE : ID];
+    int[] fc = from[f == RegisterAccess.Field.TYPE ? TYPE : ID];
+    int[] tc = to[f == RegisterAccess.Field.TYPE ? TYPE : ID];
     for (int i = 0; i < n; i++) {
       fs[i] = fc[us[i]];
     }
     for (int i = 0; i < n; i++) {
       ts[i] = tc[us[i]];
     }
-    if (f == Field.NAME) {
+    if (f == RegisterAccess.Field.NAME) {
       int[] fn = from[NAME];
       int[] tn = to[NAME];
       for (int i = 0; i < n; i++) {
@@ -341,54 +336,16 @@ public final class UnitRegister {
    * population figure when the model has indicators divided by it.
    */
   public static Loaded<UnitRegister> read(Path path, IndicatorModel model, ReadOptions options) {
-    return read(new Source(path, null, null), model, options);
+    return read(RegisterAhead.named(path), model, options);
   }
 
   /**
-   * A register file read ahead: the bytes of a CSV file and what one pass over them found (quotes,
-   * non-ASCII bytes, the lines), so that a caller can read it on another core while it loads the
-   * model (1,000,000 units: about 55 ms of reading and scanning that the model's 65 ms of loading
-   * then hide). An XLSX file, or one that could not be read, is only named: {@link #read(Source,
-   * IndicatorModel, ReadOptions)} reads it, and reports its problems, as {@link #read(Path,
-   * IndicatorModel, ReadOptions)} does. Immutable; a register read from it keeps its bytes.
+   * {@link #read(Path, IndicatorModel, ReadOptions)} of a file read ahead ({@link
+   * RegisterAhead#of}): the same register and the same messages.
    */
-  public static final class Source {
-    final Path path;
-    final byte[] bytes; // null: read when the register is
-    final FastCsv.Probe probe;
-
-    private Source(Path path, byte[] bytes, FastCsv.Probe probe) {
-      this.path = Objects.requireNonNull(path);
-      this.bytes = bytes;
-      this.probe = probe;
-    }
-
-    /** Reads and scans a CSV register; never throws (a problem is reported by the read). */
-    public static Source of(Path path) {
-      if (Tables.isXlsx(path)) {
-        return new Source(path, null, null);
-      }
-      try {
-        byte[] all = java.nio.file.Files.readAllBytes(path);
-        return new Source(path, all, FastCsv.probe(all));
-      } catch (IOException | RuntimeException e) {
-        return new Source(path, null, null); // read again by the register, which reports it
-      }
-    }
-
-    /** The file. */
-    public Path path() {
-      return path;
-    }
-  }
-
-  /**
-   * {@link #read(Path, IndicatorModel, ReadOptions)} of a file read ahead ({@link Source#of}): the
-   * same register and the same messages.
-   */
-  public static Loaded<UnitRegister> read(
-      Source source, IndicatorModel model, ReadOptions options) {
-    Path path = source.path;
+  private static Loaded<UnitRegister> read(
+      RegisterAhead source, IndicatorModel model, ReadOptions options) {
+    Path path = source.path();
     String name = path.toString();
     List<Diagnostic> diags = new ArrayList<>();
     boolean needStaff = false;
@@ -791,7 +748,7 @@ public final class UnitRegister {
 
   /** Collects units from the rows of the register. */
   private static Collector collect(
-      Source source,
+      RegisterAhead source,
       ReadOptions options,
       String name,
       List<Diagnostic> diags,
@@ -799,7 +756,7 @@ public final class UnitRegister {
       boolean needServed,
       long bytes,
       boolean deferIds) {
-    Path path = source.path;
+    Path path = source.path();
     Collector c = new Collector(name, diags, needStaff, needServed, bytes);
     c.deferIds = deferIds;
     try {
@@ -807,8 +764,9 @@ public final class UnitRegister {
         Tables.readXlsx(path, name, c);
       } else {
         // one read of the file: scanned (quotes, encoding, lines) and then split in place
-        byte[] all = source.bytes != null ? source.bytes : java.nio.file.Files.readAllBytes(path);
-        FastCsv.Probe probe = source.bytes != null ? source.probe : FastCsv.probe(all);
+        byte[] all =
+            source.bytes() != null ? source.bytes() : java.nio.file.Files.readAllBytes(path);
+        FastCsv.Probe probe = source.bytes() != null ? source.probe() : FastCsv.probe(all);
         boolean guess = options.charset() == null && !probe.bom() && probe.nonAscii();
         if (guess && !probe.quotes()) {
           // the check that the text is UTF-8 (a whole pass of the decoder) runs beside the

@@ -48,6 +48,21 @@ public final class PeriodResult {
           public Set<ValueFlag> flags(PeriodResult r, int l, int u) {
             return r.flagsAt(l, u);
           }
+
+          @Override
+          public double score(PeriodResult r, int node, int u) {
+            return r.score(node, u);
+          }
+
+          @Override
+          public int nodePosition(PeriodResult r, String id) {
+            return r.node(id);
+          }
+
+          @Override
+          public long capsMask(PeriodResult r, int u) {
+            return r.capsMask(u);
+          }
         });
   }
 
@@ -312,7 +327,7 @@ public final class PeriodResult {
   }
 
   /** Bit r set when override rule r (model order) fired for unit {@code u}. */
-  public long capsMask(int u) {
+  long capsMask(int u) {
     return out.rules[u];
   }
 
@@ -391,13 +406,8 @@ public final class PeriodResult {
     return order.clone();
   }
 
-  /** Position of a node in {@link IndicatorModel#nodes()}, for {@link #score(int, int)}. */
-  public int nodePosition(String nodeId) {
-    return node(nodeId);
-  }
-
   /** The score of the node at position {@code node} for unit {@code u}. */
-  public double score(int node, int u) {
+  double score(int node, int u) {
     return scores(node)[u];
   }
 

@@ -93,7 +93,7 @@ public final class Removal {
       if (level == 0 || !nodes.get(i).isLeaf()) {
         double[] s = new double[units];
         for (int u = 0; u < units; u++) {
-          s[u] = full.score(i, u);
+          s[u] = dev.qinglian.internal.ResultAccess.of().score(full, i, u);
         }
         score[i] = s;
       }

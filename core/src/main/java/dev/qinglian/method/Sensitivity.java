@@ -173,7 +173,7 @@ public final class Sensitivity {
           if (nodes.get(i).isLeaf()) {
             double[] s = new double[units];
             for (int u = 0; u < units; u++) {
-              s[u] = r.score(i, u);
+              s[u] = dev.qinglian.internal.ResultAccess.of().score(r, i, u);
             }
             leafScores[v][i] = s;
           }

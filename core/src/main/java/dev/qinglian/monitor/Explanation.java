@@ -121,11 +121,11 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
       int[] dims = k.children(0);
       double[] key = new double[nodes.size()];
       for (int i : dims) {
-        key[i] = weakness(r.score(i, u));
+        key[i] = weakness(access.score(r, i, u));
       }
       List<ExplainedNode> out = new ArrayList<>();
       for (int i : first(key, dims, n)) {
-        double s = r.score(i, u);
+        double s = access.score(r, i, u);
         double e = weights[i];
         out.add(
             new ExplainedNode(
@@ -167,7 +167,7 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
 
     /** The points node {@code i} lost as its {@link ExplainedNode} says: 0 when it is missing. */
     private double lostOf(int i, int u, double[] lost) {
-      return Double.isNaN(r.score(i, u)) ? 0 : lost[i];
+      return Double.isNaN(access.score(r, i, u)) ? 0 : lost[i];
     }
 
     /**
@@ -192,7 +192,7 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
     }
 
     private ExplainedNode build(int i, int u, double[] weights, double[] lost) {
-      double s = r.score(i, u);
+      double s = access.score(r, i, u);
       double e = weights[i];
       // the same arithmetic as lostOf, for the tree and the lists alike
       int[] kids = k.children(i);
@@ -221,7 +221,7 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
     private double lossClaims(int i, int u, double[] weights, double[] out) {
       double total = 0;
       for (int c : k.children(i)) {
-        double s = r.score(c, u);
+        double s = access.score(r, c, u);
         double w = 0;
         if (!Double.isNaN(s)) {
           double e = weights[c];
@@ -256,7 +256,7 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
       // the nodes of the month before by this month's positions (the same, under one model)
       int[] pos0 = new int[nodes.size()];
       for (int i = 0; i < pos0.length; i++) {
-        pos0[i] = before.model() == r.model() ? i : before.nodePosition(nodes.get(i).id());
+        pos0[i] = before.model() == r.model() ? i : access.nodePosition(before, nodes.get(i).id());
       }
       double now = r.index(u);
       double then = before.index(b);
@@ -278,7 +278,9 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
       }
       List<Mover> out = new ArrayList<>();
       for (int i : first(key, java.util.Arrays.copyOf(moved, m), n)) {
-        out.add(new Mover(nodes.get(i), shares[i], before.score(pos0[i], b), r.score(i, u)));
+        out.add(
+            new Mover(
+                nodes.get(i), shares[i], access.score(before, pos0[i], b), access.score(r, i, u)));
       }
       return out;
     }
@@ -313,8 +315,8 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
       for (int c = 0; c < n; c++) {
         int c1 = kids[c];
         int c0 = pos0[c1];
-        double s0 = r0.score(c0, u0);
-        double s1 = r.score(c1, u1);
+        double s0 = access.score(r0, c0, u0);
+        double s1 = access.score(r, c1, u1);
         double w0 = ew0[c0];
         double w1 = ew1[c1];
         if (geometric) {

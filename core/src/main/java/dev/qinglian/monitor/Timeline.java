@@ -119,9 +119,9 @@ public final class Timeline {
       }
       if (r.model() != model) {
         model = r.model();
-        node = r.nodePosition(nodeId);
+        node = dev.qinglian.internal.ResultAccess.of().nodePosition(r, nodeId);
       }
-      s[i] = u < 0 ? Double.NaN : r.score(node, u);
+      s[i] = u < 0 ? Double.NaN : dev.qinglian.internal.ResultAccess.of().score(r, node, u);
     }
     return s;
   }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qinglian.TestFiles;
 import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.diag.Loaded;
+import dev.qinglian.internal.RegisterAccess;
+import dev.qinglian.internal.table.RegisterAhead;
 import dev.qinglian.internal.table.Tables;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.ModelLoader;
@@ -174,8 +176,8 @@ class UnitRegisterTest {
   }
 
   /**
-   * A register read ahead ({@link UnitRegister.Source}) is the register read from its path: the
-   * same units and the same messages, for a UTF-8 file, a GB18030 one (read again by the general
+   * A register read ahead ({@link RegisterAhead}) is the register read from its path: the same
+   * units and the same messages, for a UTF-8 file, a GB18030 one (read again by the general
    * reader), one with a duplicate id (read again indexing row by row) and a missing one.
    */
   @Test
@@ -188,9 +190,9 @@ class UnitRegisterTest {
     Path missing = dir.resolve("none.csv");
     for (Path p : List.of(utf8, gbk, good, missing)) {
       Loaded<UnitRegister> byPath = UnitRegister.read(p, model, ReadOptions.DEFAULTS);
-      UnitRegister.Source ahead = UnitRegister.Source.of(p);
+      RegisterAhead ahead = RegisterAhead.of(p);
       assertEquals(p, ahead.path());
-      Loaded<UnitRegister> read = UnitRegister.read(ahead, model, ReadOptions.DEFAULTS);
+      Loaded<UnitRegister> read = RegisterAccess.of().read(ahead, model, ReadOptions.DEFAULTS);
       assertEquals(
           byPath.diagnostics().stream().map(Diagnostic::toString).toList(),
           read.diagnostics().stream().map(Diagnostic::toString).toList(),
@@ -202,14 +204,15 @@ class UnitRegisterTest {
     }
     // worked out by hand: good.csv is one unit, U1 甲, 5 staff, 100 served
     UnitRegister r =
-        UnitRegister.read(UnitRegister.Source.of(good), model, ReadOptions.DEFAULTS).orElseThrow();
+        RegisterAccess.of().read(RegisterAhead.of(good), model, ReadOptions.DEFAULTS).orElseThrow();
     assertEquals(1, r.size());
     assertEquals("甲", r.name(0));
     assertEquals(5, r.staff(0));
     assertEquals(100, r.served(0));
-    // the missing file is reported as unreadable, by the read (Source.of does not throw)
+    // the missing file is reported as unreadable, by the read (RegisterAhead.of does not throw)
     assertTrue(
-        UnitRegister.read(UnitRegister.Source.of(missing), model, ReadOptions.DEFAULTS)
+        RegisterAccess.of()
+            .read(RegisterAhead.of(missing), model, ReadOptions.DEFAULTS)
             .diagnostics()
             .get(0)
             .toString()
@@ -244,13 +247,16 @@ class UnitRegisterTest {
     int[] ends = new int[3];
     // units in the order y, x, y: y has no name (its id stands in) and no type; "甲乙" and "乡镇"
     // are 2 × 3 bytes each in UTF-8
-    byte[] names = r.gatherUtf8(UnitRegister.Field.NAME, new int[] {1, 0, 1}, ends);
+    byte[] names =
+        RegisterAccess.of().gatherUtf8(r, RegisterAccess.Field.NAME, new int[] {1, 0, 1}, ends, 0);
     assertEquals("Y甲乙Y", new String(names, java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(List.of(1, 7, 8), java.util.Arrays.stream(ends).boxed().toList());
-    byte[] types = r.gatherUtf8(UnitRegister.Field.TYPE, new int[] {1, 0, 1}, ends);
+    byte[] types =
+        RegisterAccess.of().gatherUtf8(r, RegisterAccess.Field.TYPE, new int[] {1, 0, 1}, ends, 0);
     assertEquals("乡镇", new String(types, java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(List.of(0, 6, 6), java.util.Arrays.stream(ends).boxed().toList());
-    byte[] ids = r.gatherUtf8(UnitRegister.Field.ID, new int[] {0}, new int[1]);
+    byte[] ids =
+        RegisterAccess.of().gatherUtf8(r, RegisterAccess.Field.ID, new int[] {0}, new int[1], 0);
     assertEquals("X1", new String(ids, java.nio.charset.StandardCharsets.UTF_8));
   }
 

@@ -6,6 +6,8 @@ import dev.qinglian.Workspace;
 import dev.qinglian.cli.VersionProvider;
 import dev.qinglian.data.UnitRegister;
 import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.internal.RegisterAccess;
+import dev.qinglian.internal.ResultAccess;
 import dev.qinglian.model.Band;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.Node;
@@ -237,7 +239,7 @@ public final class ScoreRenderer {
 
   /** The positions of the dimensions' nodes in the result, in model order. */
   private int[] dimensions() {
-    return columns.stream().mapToInt(d -> result.nodePosition(d.id())).toArray();
+    return columns.stream().mapToInt(d -> ResultAccess.of().nodePosition(result, d.id())).toArray();
   }
 
   /** The previous month's index per unit position of this result (NaN where absent). */
@@ -348,9 +350,9 @@ public final class ScoreRenderer {
       gather(prev, number[0], number[1], number[dims.length + 2]);
       UnitRegister units = result.units();
       ends = new int[3][n + 1]; // row i: [ends[t][i], ends[t][i + 1])
-      text[0] = units.gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
-      text[1] = units.gatherUtf8(UnitRegister.Field.NAME, us, ends[1], 1);
-      text[2] = units.gatherUtf8(UnitRegister.Field.TYPE, us, ends[2], 1);
+      text[0] = RegisterAccess.of().gatherUtf8(units, RegisterAccess.Field.ID, us, ends[0], 1);
+      text[1] = RegisterAccess.of().gatherUtf8(units, RegisterAccess.Field.NAME, us, ends[1], 1);
+      text[2] = RegisterAccess.of().gatherUtf8(units, RegisterAccess.Field.TYPE, us, ends[2], 1);
       for (int d = 0; d < dims.length; d++) {
         gather(dims[d], number[2 + d]);
       }
@@ -398,7 +400,7 @@ public final class ScoreRenderer {
         index[i] = result.index(u);
         coverage[i] = result.coverage(u);
         change[i] = index[i] - prev[u];
-        caps[i] = result.capsMask(u);
+        caps[i] = ResultAccess.of().capsMask(result, u);
         band[i] = result.band(u);
         uncapped[i] = result.uncappedBandOrNull(u);
       }
@@ -406,8 +408,9 @@ public final class ScoreRenderer {
 
     /** The units' scores of node {@code node}. */
     private void gather(int node, double[] out) {
+      ResultAccess.Reader scores = ResultAccess.of();
       for (int i = 0; i < n; i++) {
-        out[i] = result.score(node, us[i]);
+        out[i] = scores.score(result, node, us[i]);
       }
     }
 
@@ -585,7 +588,7 @@ public final class ScoreRenderer {
                     null));
           }
           for (int d : dims) {
-            row.add(new XlsxExport.Cell(result.score(d, u), null));
+            row.add(new XlsxExport.Cell(ResultAccess.of().score(result, d, u), null));
           }
           row.add(new XlsxExport.Cell(result.index(u) - prev[u], null));
           return row;

@@ -2,6 +2,8 @@ package dev.qinglian.cli.render;
 
 import dev.qinglian.data.UnitRegister;
 import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.internal.RegisterAccess;
+import dev.qinglian.internal.ResultAccess;
 import dev.qinglian.model.Band;
 import dev.qinglian.model.OverrideRule;
 import java.io.IOException;
@@ -145,8 +147,8 @@ final class ScoreText {
         UnitRegister units = result.units();
         ends[0] = new int[n + 1];
         ends[1] = new int[n + 1];
-        text[0] = units.gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
-        text[1] = units.gatherUtf8(UnitRegister.Field.NAME, us, ends[1], 1);
+        text[0] = RegisterAccess.of().gatherUtf8(units, RegisterAccess.Field.ID, us, ends[0], 1);
+        text[1] = RegisterAccess.of().gatherUtf8(units, RegisterAccess.Field.NAME, us, ends[1], 1);
         for (int d = 0; d < dims.length; d++) {
           number[5 + d] = new double[n];
           gather(dims[d], number[5 + d]);
@@ -166,8 +168,9 @@ final class ScoreText {
     }
 
     private void gather(int node, double[] out) {
+      ResultAccess.Reader scores = ResultAccess.of();
       for (int i = 0; i < n; i++) {
-        out[i] = result.score(node, us[i]);
+        out[i] = scores.score(result, node, us[i]);
       }
     }
 

@@ -3,8 +3,9 @@ package dev.qinglian.cli.render;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.qinglian.cli.VersionProvider;
 import dev.qinglian.data.Unit;
-import dev.qinglian.data.UnitRegister;
 import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.internal.RegisterAccess;
+import dev.qinglian.internal.ResultAccess;
 import dev.qinglian.model.Band;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.Node;
@@ -54,11 +55,11 @@ public final class TrendRenderer {
   private int[] sortedPositions() {
     PeriodResult last = timeline.latest();
     int n = last.size();
-    int pos = last.nodePosition(node);
+    int pos = ResultAccess.of().nodePosition(last, node);
     double[] key = new double[n];
     Integer[] order = new Integer[n];
     for (int u = 0; u < n; u++) {
-      double v = last.score(pos, u);
+      double v = ResultAccess.of().score(last, pos, u);
       key[u] = Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v; // missing last
       order[u] = u;
     }
@@ -247,16 +248,17 @@ public final class TrendRenderer {
       List<PeriodResult> ms = timeline.months();
       PeriodResult last = timeline.latest();
       ends = new int[2][n + 1]; // row k: [ends[k], ends[k + 1])
-      ids = last.units().gatherUtf8(UnitRegister.Field.ID, us, ends[0], 1);
-      names = last.units().gatherUtf8(UnitRegister.Field.NAME, us, ends[1], 1);
+      ids = RegisterAccess.of().gatherUtf8(last.units(), RegisterAccess.Field.ID, us, ends[0], 1);
+      names =
+          RegisterAccess.of().gatherUtf8(last.units(), RegisterAccess.Field.NAME, us, ends[1], 1);
       series = new double[ms.size()][n]; // month by month: reads overlap
       colours = withColours ? new Band[ms.size()][n] : null;
       for (int i = 0; i < series.length; i++) {
         PeriodResult r = ms.get(i);
-        int pos = r.nodePosition(node);
+        int pos = ResultAccess.of().nodePosition(r, node);
         for (int k = 0; k < n; k++) {
           int u = r.units() == last.units() ? us[k] : r.indexOf(last.units().id(us[k]));
-          series[i][k] = u < 0 ? Double.NaN : r.score(pos, u);
+          series[i][k] = u < 0 ? Double.NaN : ResultAccess.of().score(r, pos, u);
           if (withColours) {
             colours[i][k] = u < 0 ? null : colour(r, u, series[i][k]);
           }
