@@ -37,27 +37,17 @@ public final class RegisterAccess {
     Loaded<UnitRegister> read(RegisterAhead ahead, IndicatorModel model, ReadOptions options);
   }
 
-  private static volatile Reader reader;
+  private static final Installed<Reader> READER = new Installed<>(UnitRegister.class);
 
   private RegisterAccess() {}
 
   /** Installs the accessor; called once, by {@link UnitRegister}'s static initialiser. */
   public static void install(Reader r) {
-    if (reader != null) {
-      throw new IllegalStateException("already installed");
-    }
-    reader = r;
+    READER.install(r);
   }
 
-  /** The accessor (the register's class initialised first if it is not yet). */
+  /** The accessor. */
   public static Reader of() {
-    if (reader == null) {
-      try {
-        Class.forName(UnitRegister.class.getName(), true, UnitRegister.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return reader;
+    return READER.get();
   }
 }

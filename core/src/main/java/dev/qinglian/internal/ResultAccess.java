@@ -39,20 +39,17 @@ public final class ResultAccess {
     long capsMask(PeriodResult r, int u);
   }
 
-  private static volatile Reader reader;
+  private static final Installed<Reader> READER = new Installed<>(PeriodResult.class);
 
   private ResultAccess() {}
 
   /** Installs the accessor; called once, by {@link PeriodResult}'s static initialiser. */
   public static void install(Reader r) {
-    if (reader != null) {
-      throw new IllegalStateException("already installed");
-    }
-    reader = r;
+    READER.install(r);
   }
 
-  /** The accessor (a result exists, so its class is initialised and the accessor installed). */
+  /** The accessor. */
   public static Reader of() {
-    return reader;
+    return READER.get();
   }
 }

@@ -15,16 +15,13 @@ public final class SharedColumns {
     double[] column(Dataset data, YearMonth period, int leaf);
   }
 
-  private static volatile Reader reader;
+  private static final Installed<Reader> READER = new Installed<>(Dataset.class);
 
   private SharedColumns() {}
 
   /** Installs the accessor; called once, by {@link Dataset}'s static initialiser. */
   public static void install(Reader r) {
-    if (reader != null) {
-      throw new IllegalStateException("already installed");
-    }
-    reader = r;
+    READER.install(r);
   }
 
   /**
@@ -32,6 +29,6 @@ public final class SharedColumns {
    * instance exists, so its class is initialised and the accessor installed.)
    */
   public static double[] column(Dataset data, YearMonth period, int leaf) {
-    return reader.column(data, period, leaf);
+    return READER.get().column(data, period, leaf);
   }
 }

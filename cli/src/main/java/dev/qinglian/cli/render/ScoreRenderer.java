@@ -408,10 +408,7 @@ public final class ScoreRenderer {
 
     /** The units' scores of node {@code node}. */
     private void gather(int node, double[] out) {
-      ResultAccess.Reader scores = ResultAccess.of();
-      for (int i = 0; i < n; i++) {
-        out[i] = scores.score(result, node, us[i]);
-      }
+      ScoreText.scores(result, node, us, out);
     }
 
     /**

@@ -168,10 +168,7 @@ final class ScoreText {
     }
 
     private void gather(int node, double[] out) {
-      ResultAccess.Reader scores = ResultAccess.of();
-      for (int i = 0; i < n; i++) {
-        out[i] = scores.score(result, node, us[i]);
-      }
+      scores(result, node, us, out);
     }
 
     private byte[] bandName(Band b) {
@@ -265,6 +262,17 @@ final class ScoreText {
       line = bullet + line;
       out.append(markdown ? Markdown.escape(line) : line);
       out.newline();
+    }
+  }
+
+  /**
+   * The scores of the node at position {@code node} of units {@code us} into {@code out}: one tight
+   * loop of independent reads (in rank order each is a cache miss, and the core overlaps them).
+   */
+  static void scores(PeriodResult result, int node, int[] us, double[] out) {
+    ResultAccess.Reader access = ResultAccess.of();
+    for (int i = 0; i < us.length; i++) {
+      out[i] = access.score(result, node, us[i]);
     }
   }
 
