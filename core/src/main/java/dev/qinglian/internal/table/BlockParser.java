@@ -168,18 +168,13 @@ final class BlockParser {
       if (nonAscii && checkUtf8 && !b.utf8.valid(buf, rs, i)) {
         throw new UnsuitableException(false);
       }
-      if (i == limit && readFrom + limit < size) {
-        throw new Tables.ReadException("a line is longer than 1 MB", 0, null);
-      }
       int re = i;
-      // README's limits, as the general reader has them: a record of at most 1 MB and 10,000
-      // cells (a longer one within a block was read, the rest of its cells ignored)
-      if (re - rs > MAX_LINE) {
-        throw new Tables.ReadException("a line is longer than 1 MB", 0, null);
-      }
-      if (commas >= Tables.MAX_CELLS) {
-        throw new Tables.ReadException(
-            "a line has more than " + Tables.MAX_CELLS + " cells", 0, null);
+      // README's limits (a record of at most 1 MB, 10,000 cells) are the general reader's: a line
+      // that may be beyond them sends the file there, so that one rule decides and says where
+      if ((i == limit && readFrom + limit < size)
+          || re - rs > MAX_LINE
+          || commas >= Tables.MAX_CELLS) {
+        throw new UnsuitableException(true);
       }
       int end = re > rs && buf[re - 1] == '\r' ? re - 1 : re;
       if (end > rs) {

@@ -97,7 +97,11 @@ public final class FastCsv {
   public static final class UnsuitableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** True for a quote character, false for bytes that are not UTF-8. */
+    /**
+     * True when the general reader must read the file (a quote, an old Mac line end, a line or a
+     * row beyond README's limits: the general reader's rules then apply, one definition of them);
+     * false for bytes that are not UTF-8.
+     */
     public final boolean quotes;
 
     UnsuitableException(boolean quotes) {
@@ -271,7 +275,7 @@ public final class FastCsv {
         nl = head.length;
       }
       if (nl < 0) {
-        throw new Tables.ReadException("the header line is longer than 1 MB", 1, null);
+        throw new UnsuitableException(true); // beyond the limits: the general reader's rule
       }
       if (indexOf(head, start, nl, (byte) '"') >= 0 && quotedCells(head, start, nl) == null) {
         throw new UnsuitableException(true);
@@ -285,8 +289,7 @@ public final class FastCsv {
       }
       TableRow header = row(name, 1, head, start, nl, cs);
       if (header.size() > Tables.MAX_CELLS) {
-        throw new Tables.ReadException(
-            "the header has " + header.size() + " cells, more than " + Tables.MAX_CELLS, 1, null);
+        throw new UnsuitableException(true); // beyond the limits: the general reader's rule
       }
       Columns cols = sink.header(header);
       if (cols == null) {

@@ -137,7 +137,7 @@ public final class Tables {
           }
           rec = it.next();
         } catch (CsvParseException e) {
-          throw new ReadException(e.getMessage(), row.line + 1, e);
+          throw tooLong(e, row.line + 1);
         }
         row.line = rec.getStartingLineNumber();
         if (rec.getFieldCount() > MAX_CELLS) {
@@ -150,6 +150,34 @@ public final class Tables {
         handler.row(row);
       }
     }
+  }
+
+  private static final java.util.regex.Pattern FIELD_LIMIT =
+      java.util.regex.Pattern.compile("maximum limit of (\\d+) fields");
+
+  private static final java.util.regex.Pattern RECORD_LINE =
+      java.util.regex.Pattern.compile("record starting at line (\\d+)");
+
+  /**
+   * FastCSV's refusal of a record over {@link FastCsv#MAX_LINE} characters, or of more fields than
+   * it takes, as README's limits say it, at the record's line; any other parse error as FastCSV
+   * says it.
+   */
+  private static ReadException tooLong(CsvParseException e, long next) {
+    String m = String.valueOf(e.getMessage());
+    java.util.regex.Matcher at = RECORD_LINE.matcher(m);
+    long line = at.find() ? Long.parseLong(at.group(1)) : next;
+    if (m.contains("maximum buffer size")) {
+      return new ReadException("a line is longer than 1 MB", line, e);
+    }
+    java.util.regex.Matcher fields = FIELD_LIMIT.matcher(m);
+    if (fields.find()) { // FastCSV's own ceiling, above README's
+      return new ReadException(
+          "line " + line + " has over " + fields.group(1) + " cells, more than " + MAX_CELLS,
+          line,
+          e);
+    }
+    return new ReadException(m, line, e);
   }
 
   private static Reader reader(Path file, Charset cs) throws IOException {
