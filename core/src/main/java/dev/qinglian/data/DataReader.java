@@ -3,28 +3,21 @@ package dev.qinglian.data;
 import dev.qinglian.diag.Diagnostic;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.diag.Location;
-import dev.qinglian.internal.Suggest;
 import dev.qinglian.internal.table.ByteIndex;
 import dev.qinglian.internal.table.FastCsv;
-import dev.qinglian.internal.table.Parse;
 import dev.qinglian.internal.table.TableHandler;
 import dev.qinglian.internal.table.TableRow;
 import dev.qinglian.internal.table.Tables;
 import dev.qinglian.model.IndicatorModel;
-import dev.qinglian.model.LeafSpec;
-import dev.qinglian.model.Node;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Reads the source departments' data files and merges them per unit, indicator and month into a
@@ -63,7 +56,7 @@ public final class DataReader {
    * Sheet names skipped without a warning, whatever their columns: the notes that come with a
    * template (compared stripped and lower-cased).
    */
-  private static final java.util.Set<String> NOTE_SHEETS =
+  static final java.util.Set<String> NOTE_SHEETS =
       java.util.Set.of("说明", "填表说明", "notes", "readme", "instructions", "指标说明");
 
   private final IndicatorModel model;
@@ -234,7 +227,7 @@ public final class DataReader {
       boolean partial,
       java.util.Set<Integer> general,
       Map<Integer, Charset> detected) {
-    Merge merge = new Merge(ordered);
+    DataMerge merge = new DataMerge(model, units, budget, ordered);
     Map<Charset, ByteIndex> indexes = new HashMap<>();
     List<java.util.concurrent.CompletableFuture<Staged>> ahead = new ArrayList<>();
     for (int f = 0; f < files.size(); f++) {
@@ -249,7 +242,7 @@ public final class DataReader {
       Path path = files.get(f);
       String name = names.get(f);
       merge.fileNames.add(name);
-      FileHandler h = new FileHandler(merge, f, name);
+      DataFileHandler h = new DataFileHandler(model, units, merge, f, name);
       if (java.nio.file.Files.isRegularFile(path) && size(path) == 0) {
         merge.diags.add(Diagnostic.error("file.empty", Location.of(name)));
         continue;
@@ -319,11 +312,11 @@ public final class DataReader {
    * table per source name) through the same rules as a file's rows: for {@link DatasetBuilder}.
    */
   Loaded<Dataset> readTables(List<String> names, List<List<TableRow>> tables) {
-    Merge merge = new Merge(true);
+    DataMerge merge = new DataMerge(model, units, budget, true);
     for (int f = 0; f < names.size(); f++) {
       String name = names.get(f);
       merge.fileNames.add(name);
-      FileHandler h = new FileHandler(merge, f, name);
+      DataFileHandler h = new DataFileHandler(model, units, merge, f, name);
       h.startTable(null);
       h.row(TableRow.of(name, 1, "unit", "period", "indicator", "value"));
       for (TableRow row : tables.get(f)) {
@@ -335,7 +328,7 @@ public final class DataReader {
   }
 
   /** The merged values as a dataset, with the checks made once every table has been read. */
-  private Loaded<Dataset> result(Merge merge, boolean partial) {
+  private Loaded<Dataset> result(DataMerge merge, boolean partial) {
     TreeMap<Integer, double[][]> values = merge.values();
     merge.checkStores(values);
     warnUnitsWithoutData(values, merge.diags);
@@ -429,7 +422,7 @@ public final class DataReader {
   private final long budget = (long) (Runtime.getRuntime().maxMemory() * MEMORY_SHARE);
 
   /** Thrown when the data columns would not fit in memory; becomes a {@code data.memory} error. */
-  private static final class TooLarge extends RuntimeException {
+  static final class TooLarge extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int months;
     final long bytes;
@@ -438,265 +431,6 @@ public final class DataReader {
       super("data too large", null, false, false);
       this.months = months;
       this.bytes = bytes;
-    }
-  }
-
-  /**
-   * The state of one merge: values, the diagnostics and, in ordered mode, the provenance of every
-   * value. In optimistic mode the fast CSV workers store values concurrently and any conflict
-   * aborts the read, which is then redone in ordered mode so that the conflict is reported with
-   * both places, deterministically.
-   *
-   * <p>The concurrent stores are plain ones: a value goes into an empty cell (NaN), and every such
-   * store is counted. Two threads can only race for one cell when the file gives it twice, and then
-   * both stores are counted for one cell: after the read the count is compared with the cells that
-   * hold a value ({@link #checkStores}), and a difference is handled as a conflict (read again in
-   * file order, which settles it). A compare-and-set per value instead cost 0.1 s of the 2.7 s of a
-   * 1,000,000-unit month (a locked instruction per value keeps the core from overlapping the cache
-   * misses of the next rows).
-   */
-  private final class Merge implements FastCsv.Writer {
-    final boolean ordered;
-    final java.util.concurrent.atomic.AtomicLong allocated =
-        new java.util.concurrent.atomic.AtomicLong();
-    final ConcurrentHashMap<Integer, AtomicReferenceArray<double[]>> store =
-        new ConcurrentHashMap<>();
-    final Map<Integer, long[][]> where = new HashMap<>();
-    final List<String> fileNames = new ArrayList<>();
-    final List<Diagnostic> diags = new ArrayList<>();
-    final int[] perFile = new int[1024];
-    private int lastMonth = Integer.MIN_VALUE;
-    private AtomicReferenceArray<double[]> lastColumns;
-
-    /** Values stored into empty cells by the calling thread (optimistic mode). */
-    private long stored;
-
-    /** The workers' writers, whose counts of stored values are added after the read. */
-    private final List<WorkerWriter> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    Merge(boolean ordered) {
-      this.ordered = ordered;
-    }
-
-    AtomicReferenceArray<double[]> month(int month) {
-      return store.computeIfAbsent(month, k -> new AtomicReferenceArray<>(model.leaves().size()));
-    }
-
-    /**
-     * An empty column (all NaN) allocated in vain by a thread that lost the race to publish its
-     * own, kept for whichever leaf is next to need one.
-     */
-    private final java.util.concurrent.atomic.AtomicReference<double[]> spare =
-        new java.util.concurrent.atomic.AtomicReference<>();
-
-    /**
-     * The column of a month's leaf, allocated (all NaN) when first asked for. The workers start
-     * together and meet every indicator in their first rows, so they ask for the same new columns
-     * at the same moments: each allocates one (on its own core, outside any lock), the first to
-     * publish it wins, and the loser's column is kept as the spare that the next new column takes.
-     * Before, the loser's column was thrown away (1,000,000 units, October: 464 MB allocated,
-     * zeroed and filled for 248 MB of columns, and a full collection of 50 ms), and then, with one
-     * thread allocating under a lock, the other waited: 0.15 s with one core busy.
-     */
-    double[] column(AtomicReferenceArray<double[]> cols, int leaf) {
-      double[] c = cols.get(leaf);
-      if (c == null) {
-        double[] s = spare.getAndSet(null);
-        if (s == null) {
-          s = emptyColumn();
-        }
-        if (cols.compareAndSet(leaf, null, s)) {
-          c = s;
-        } else {
-          c = cols.get(leaf);
-          spare.compareAndSet(null, s); // (a spare already there: this one was in vain)
-        }
-      }
-      return c;
-    }
-
-    private double[] emptyColumn() {
-      long bytes = 8L * units.size() * (ordered ? 2 : 1);
-      if (allocated.addAndGet(bytes) > budget) {
-        throw new TooLarge(store.size(), allocated.get());
-      }
-      double[] c = new double[units.size()];
-      Arrays.fill(c, Double.NaN);
-      return c;
-    }
-
-    /** Stores a value unless a different one was given before (then false; nothing reported). */
-    boolean tryPut(int month, int leaf, int unit, double value, int file, long line) {
-      if (month != lastMonth) {
-        lastColumns = month(month);
-        lastMonth = month;
-      }
-      double[] col = column(lastColumns, leaf);
-      if (!ordered) {
-        int r = fill(col, unit, value);
-        stored += Math.max(r, 0);
-        return r >= 0;
-      }
-      long[][] w = where.computeIfAbsent(month, k -> new long[model.leaves().size()][]);
-      if (w[leaf] == null) {
-        w[leaf] = new long[units.size()];
-      }
-      if (Double.isNaN(col[unit])) {
-        col[unit] = value;
-        w[leaf][unit] = ((long) file << 40) | line;
-        return true;
-      }
-      return col[unit] == value;
-    }
-
-    /** Stores a value; reports a conflict when a different one was given before. */
-    void put(int month, int leaf, int unit, double value, int file, TableRow row, int col) {
-      if (tryPut(month, leaf, unit, value, file, row.line())) {
-        return;
-      }
-      if (!ordered) {
-        throw new FastCsv.ConflictException();
-      }
-      double old = column(month(month), leaf)[unit];
-      long w = where.get(month)[leaf][unit];
-      int oldFile = (int) (w >>> 40);
-      long oldLine = w & ((1L << 40) - 1);
-      Location other = Location.of(fileNames.get(oldFile), oldLine, 0);
-      report(
-          file,
-          Diagnostic.error(
-                  "data.conflict",
-                  row.at(col),
-                  units.id(unit),
-                  Dataset.month(month),
-                  model.leaves().get(leaf).id(),
-                  fmt(value),
-                  fmt(old),
-                  other)
-              .withExcerpt(row.excerpt()));
-    }
-
-    void report(int file, Diagnostic d) {
-      int slot = Math.min(file, perFile.length - 1);
-      if (++perFile[slot] <= MAX_DIAGNOSTICS_PER_FILE) {
-        diags.add(d);
-      }
-    }
-
-    /** True when the next diagnostic of {@code file} will be listed (not only counted). */
-    boolean shown(int file) {
-      return perFile[Math.min(file, perFile.length - 1)] < MAX_DIAGNOSTICS_PER_FILE;
-    }
-
-    private String[] sortedIds;
-    private final Map<String, String> suggested = new HashMap<>();
-
-    /**
-     * The register's ids closest to an unknown one, for the message. Computed once per unknown id
-     * (a unit's rows repeat it); over every id of a register of up to {@link #EXACT_SUGGESTIONS}
-     * units, and among the ids next to it in sorted order for a larger one (an exhaustive search
-     * over a million ids for each of 200 messages took minutes).
-     */
-    String suggest(String word) {
-      return suggested.computeIfAbsent(
-          word,
-          w -> {
-            if (sortedIds == null) {
-              sortedIds = new String[units.size()];
-              for (int u = 0; u < sortedIds.length; u++) {
-                sortedIds[u] = units.id(u);
-              }
-              if (sortedIds.length > EXACT_SUGGESTIONS) {
-                Arrays.sort(sortedIds);
-              }
-            }
-            List<String> pool = Arrays.asList(sortedIds);
-            if (sortedIds.length > EXACT_SUGGESTIONS) {
-              int at = Arrays.binarySearch(sortedIds, w);
-              int p = at < 0 ? -at - 1 : at;
-              pool = pool.subList(Math.max(0, p - 64), Math.min(sortedIds.length, p + 64));
-            }
-            return String.join(", ", Suggest.closest(w, pool, 3));
-          });
-    }
-
-    /** The values as month → [leaf][unit] (null columns where nothing was given). */
-    TreeMap<Integer, double[][]> values() {
-      TreeMap<Integer, double[][]> out = new TreeMap<>();
-      store.forEach(
-          (m, cols) -> {
-            double[][] a = new double[cols.length()][];
-            boolean any = false;
-            for (int l = 0; l < a.length; l++) {
-              a[l] = cols.get(l);
-              any |= a[l] != null;
-            }
-            if (any) {
-              out.put(m, a);
-            }
-          });
-      return out;
-    }
-
-    @Override
-    public FastCsv.Writer forWorker() {
-      WorkerWriter w = new WorkerWriter();
-      workers.add(w);
-      return w;
-    }
-
-    @Override
-    public boolean put(int unit, int month, int leaf, double value) {
-      throw new UnsupportedOperationException("use forWorker()");
-    }
-
-    /**
-     * In optimistic mode, throws a conflict unless every counted store filled a cell of its own
-     * (see the class comment); called after the read, when the workers are done.
-     */
-    void checkStores(TreeMap<Integer, double[][]> values) {
-      if (ordered || workers.isEmpty()) {
-        return; // nothing was stored concurrently: no race to look for
-      }
-      long expected = stored;
-      for (WorkerWriter w : workers) {
-        expected += w.stored;
-      }
-      List<double[]> cols = new ArrayList<>();
-      values.values().forEach(m -> Arrays.stream(m).filter(c -> c != null).forEach(cols::add));
-      if (!everyStoreFilledACell(expected, cols)) {
-        throw new FastCsv.ConflictException(); // a cell given twice, stored by two threads
-      }
-    }
-
-    /** One worker's writer: caches the month's columns it looked up, counts its stores. */
-    private final class WorkerWriter implements FastCsv.Writer {
-      int cachedMonth = Integer.MIN_VALUE;
-      AtomicReferenceArray<double[]> cols;
-      final double[][] resolved = new double[model.leaves().size()][];
-      long stored;
-
-      @Override
-      public FastCsv.Writer forWorker() {
-        return Merge.this.forWorker();
-      }
-
-      @Override
-      public boolean put(int unit, int month, int leaf, double value) {
-        if (month != cachedMonth) {
-          cols = month(month);
-          cachedMonth = month;
-          Arrays.fill(resolved, null);
-        }
-        double[] c = resolved[leaf];
-        if (c == null) {
-          c = column(cols, leaf);
-          resolved[leaf] = c;
-        }
-        int r = fill(c, unit, value);
-        stored += Math.max(r, 0);
-        return r >= 0;
-      }
     }
   }
 
@@ -752,9 +486,9 @@ public final class DataReader {
   /**
    * Puts {@code v} into cell {@code u} when it is empty (NaN): 1 when stored, 0 when the cell held
    * {@code v} already, -1 when it holds another value (a conflict). A plain store: see {@code
-   * Merge} for why concurrent ones are safe.
+   * DataMerge} for why concurrent ones are safe.
    */
-  private static int fill(double[] col, int u, double v) {
+  static int fill(double[] col, int u, double v) {
     double old = col[u];
     if (Double.isNaN(old)) {
       col[u] = v;
@@ -783,236 +517,7 @@ public final class DataReader {
     return present == stores;
   }
 
-  private static String fmt(double v) {
+  static String fmt(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-  }
-
-  /** Reads the tables of one file. */
-  private final class FileHandler implements TableHandler, FastCsv.Sink {
-    final Merge merge;
-    final int file;
-    final String name;
-    String sheet;
-    boolean header;
-    boolean skip;
-    int unitCol;
-    int periodCol;
-    int indicatorCol;
-    int valueCol;
-    int[] leafOfCol;
-
-    FileHandler(Merge merge, int file, String name) {
-      this.merge = merge;
-      this.file = file;
-      this.name = name;
-    }
-
-    @Override
-    public void startTable(String sheet) {
-      this.sheet = sheet;
-      header = false;
-      skip = false;
-    }
-
-    @Override
-    public FastCsv.Columns header(TableRow row) {
-      startTable(null);
-      this.row(row);
-      if (skip) {
-        return null;
-      }
-      return new FastCsv.Columns(unitCol, periodCol, indicatorCol, valueCol, leafOfCol.clone());
-    }
-
-    @Override
-    public boolean value(int unit, int month, int leaf, double value, long line) {
-      return merge.tryPut(month, leaf, unit, value, file, line);
-    }
-
-    @Override
-    public void slow(TableRow row) {
-      this.row(row);
-    }
-
-    @Override
-    public FastCsv.Writer concurrentWriter() {
-      return merge.ordered ? null : merge;
-    }
-
-    void finish() {
-      int slot = Math.min(file, merge.perFile.length - 1);
-      int over = merge.perFile[slot] - MAX_DIAGNOSTICS_PER_FILE;
-      if (over > 0) {
-        merge.diags.add(Diagnostic.error("data.more", Location.of(name), over));
-      }
-    }
-
-    @Override
-    public void row(TableRow row) {
-      if (skip) {
-        return;
-      }
-      if (!header) {
-        header = true;
-        readHeader(row);
-        return;
-      }
-      if (row.blank()) {
-        return;
-      }
-      String unitId = row.cell(unitCol);
-      int unit = units.indexOf(unitId);
-      if (unit < 0) {
-        if (!merge.shown(file)) {
-          merge.report(file, null); // counted only: building the message would be wasted
-          return;
-        }
-        String code = unitId.isEmpty() ? "data.unit.blank" : "data.unit.unknown";
-        merge.report(
-            file,
-            Diagnostic.error(code, row.at(unitCol), unitId, merge.suggest(unitId))
-                .withExcerpt(row.excerpt()));
-        return;
-      }
-      int month = Parse.period(row.cell(periodCol));
-      if (month < 0) {
-        merge.report(
-            file,
-            Diagnostic.error("data.period", row.at(periodCol), row.cell(periodCol))
-                .withExcerpt(row.excerpt()));
-        return;
-      }
-      if (indicatorCol >= 0) {
-        String id = row.cell(indicatorCol);
-        int leaf = model.leafIndex(id);
-        if (leaf < 0) {
-          String code =
-              model.node(id).isPresent() ? "data.indicator.inner" : "data.indicator.unknown";
-          merge.report(
-              file,
-              Diagnostic.error(
-                      code,
-                      row.at(indicatorCol),
-                      id,
-                      Suggest.siblings(id, leafIds(), 3).toString().replaceAll("[\\[\\]]", ""))
-                  .withExcerpt(row.excerpt()));
-          return;
-        }
-        value(row, unit, month, leaf, valueCol);
-      } else {
-        for (int c = 0; c < leafOfCol.length; c++) {
-          if (leafOfCol[c] >= 0) {
-            value(row, unit, month, leafOfCol[c], c);
-          }
-        }
-      }
-    }
-
-    private void value(TableRow row, int unit, int month, int leaf, int col) {
-      String text = row.cell(col);
-      double v = Parse.number(text);
-      if (Double.isNaN(v) && !Parse.malformed(v)) {
-        return; // blank: nothing reported
-      }
-      Node node = model.leaves().get(leaf);
-      if (Parse.malformed(v) || Double.isInfinite(v)) {
-        merge.report(
-            file,
-            Diagnostic.error("data.number", row.at(col), text, node.id())
-                .withExcerpt(row.excerpt()));
-        return;
-      }
-      LeafSpec spec = node.leaf();
-      if (!spec.plausible(v)) {
-        merge.report(
-            file,
-            Diagnostic.error(
-                    "data.range",
-                    row.at(col),
-                    fmt(v),
-                    node.id(),
-                    fmt(spec.rangeMin()),
-                    fmt(spec.rangeMax()))
-                .withExcerpt(row.excerpt()));
-        return;
-      }
-      merge.put(month, leaf, unit, v, file, row, col);
-    }
-
-    private void readHeader(TableRow row) {
-      if (sheet != null
-          && (NOTE_SHEETS.contains(sheet.strip().toLowerCase(java.util.Locale.ROOT))
-              || row.cell(0).startsWith(NOTES_MARKER))) {
-        skip = true; // a template's notes: never data
-        return;
-      }
-      String[] h = new String[row.size()];
-      for (int i = 0; i < h.length; i++) {
-        h[i] = Headers.clean(row.cell(i));
-      }
-      unitCol = Headers.find(h, "unit");
-      periodCol = Headers.find(h, "period");
-      indicatorCol = Headers.find(h, "indicator");
-      valueCol = Headers.find(h, "value");
-      for (String key : List.of("unit", "period", "indicator", "value")) {
-        int twice = Headers.second(h, key);
-        if (twice >= 0) {
-          // the second one would be ignored without a word
-          merge.report(
-              file,
-              Diagnostic.error("data.header.twice", row.at(twice), h[twice], key)
-                  .withExcerpt(row.excerpt()));
-          skip = true;
-          return;
-        }
-      }
-      leafOfCol = new int[h.length];
-      Arrays.fill(leafOfCol, -1);
-      int leaves = 0;
-      List<Integer> unknown = new ArrayList<>();
-      for (int i = 0; i < h.length; i++) {
-        int leaf = model.leafIndex(h[i]);
-        if (leaf >= 0) {
-          leafOfCol[i] = leaf;
-          leaves++;
-        } else if (i != unitCol
-            && i != periodCol
-            && h[i].matches("[A-Za-z]+[0-9]+(\\.[0-9A-Za-z]+)+")) {
-          unknown.add(i);
-        }
-      }
-      boolean isLong = indicatorCol >= 0 && valueCol >= 0;
-      if (unitCol < 0 || periodCol < 0 || (!isLong && leaves == 0)) {
-        if (sheet != null && unitCol < 0 && periodCol < 0) {
-          merge.diags.add(Diagnostic.warning("data.sheet.ignored", row.at(), sheet));
-        } else {
-          merge.report(
-              file,
-              Diagnostic.error("data.header", row.at(), String.join(",", h))
-                  .withExcerpt(row.excerpt()));
-        }
-        skip = true;
-        return;
-      }
-      if (isLong) {
-        Arrays.fill(leafOfCol, -1);
-        return;
-      }
-      indicatorCol = -1;
-      for (int i : unknown) {
-        merge.report(
-            file,
-            Diagnostic.error(
-                    "data.indicator.unknown",
-                    row.at(i),
-                    h[i],
-                    String.join(", ", Suggest.siblings(h[i], leafIds(), 3)))
-                .withExcerpt(row.excerpt()));
-      }
-    }
-
-    private List<String> leafIds() {
-      return model.leaves().stream().map(Node::id).toList();
-    }
   }
 }
