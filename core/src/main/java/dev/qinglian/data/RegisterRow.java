@@ -125,7 +125,7 @@ interface RegisterRow {
       if (blank(col)) {
         return Double.NaN;
       }
-      double v = FastCsv.number(buf, start(col), end(col));
+      double v = Parse.number(buf, start(col), end(col));
       return Double.isNaN(v) ? Parse.number(text(col)) : v; // 1,234 or 95% or malformed
     }
   }

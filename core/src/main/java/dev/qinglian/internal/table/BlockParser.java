@@ -5,10 +5,10 @@ import static dev.qinglian.internal.table.FastCsv.MAX_LINE;
 import static dev.qinglian.internal.table.FastCsv.UnsuitableException;
 import static dev.qinglian.internal.table.FastCsv.Writer;
 import static dev.qinglian.internal.table.FastCsv.indexOf;
-import static dev.qinglian.internal.table.FastCsv.number;
-import static dev.qinglian.internal.table.FastCsv.period;
 import static dev.qinglian.internal.table.FastCsv.readInto;
 import static dev.qinglian.internal.table.FastCsv.same;
+import static dev.qinglian.internal.table.Parse.number;
+import static dev.qinglian.internal.table.Parse.period;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -35,16 +35,6 @@ public final class FastCsv {
   /** Longest line accepted on the fast path. */
   public static final int MAX_LINE = 1 << 20;
 
-  private static final double[] POW10 = new double[23];
-
-  static {
-    double p = 1;
-    for (int i = 0; i < POW10.length; i++) {
-      POW10[i] = p;
-      p *= 10;
-    }
-  }
-
   private FastCsv() {}
 
   /** Column roles decided from the header. */
@@ -598,83 +588,5 @@ public final class FastCsv {
     byte[] out = new byte[len];
     int n = readInto(ch, from, out, len);
     return n == len ? out : java.util.Arrays.copyOf(out, n);
-  }
-
-  /** {@code YYYY-MM} to a month key, -1 for anything else (left to the general parser). */
-  static int period(byte[] b, int from, int to) {
-    if (to - from != 7 || b[from + 4] != '-') {
-      return -1;
-    }
-    int y = 0;
-    for (int i = from; i < from + 4; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      y = y * 10 + d;
-    }
-    int m1 = b[from + 5] - '0';
-    int m2 = b[from + 6] - '0';
-    if (m1 < 0 || m1 > 1 || m2 < 0 || m2 > 9) {
-      return -1;
-    }
-    int m = m1 * 10 + m2;
-    if (m < 1 || m > 12 || y < 1900 || y > 2999) {
-      return -1;
-    }
-    return y * 12 + m - 1;
-  }
-
-  /**
-   * A plain decimal ({@code -12.5}) with at most 15 significant digits, exactly as {@link
-   * Double#parseDouble} would give it (an exact integer mantissa divided by an exact power of ten
-   * is correctly rounded); NaN for anything else, which the general parser then handles.
-   */
-  public static double number(byte[] b, int from, int to) {
-    int i = from;
-    boolean neg = false;
-    if (i < to && b[i] == '-') {
-      neg = true;
-      i++;
-    }
-    int start = i;
-    long mant = 0;
-    int d;
-    while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
-      mant = mant * 10 + d;
-      i++;
-    }
-    int intDigits = i - start;
-    int scale = 0;
-    if (i < to && b[i] == '.') {
-      int fraction = ++i;
-      while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
-        mant = mant * 10 + d;
-        i++;
-      }
-      scale = i - fraction;
-    }
-    if (i != to || intDigits + scale == 0) {
-      return Double.NaN; // not a plain decimal, or no digit at all ("", "-", ".")
-    }
-    if (intDigits + scale > 15 && significant(b, start, to) > 15) {
-      return Double.NaN; // the mantissa would not be exact: Double.parseDouble decides
-    }
-    if (scale >= POW10.length) {
-      return Double.NaN;
-    }
-    double v = scale == 0 ? (double) mant : mant / POW10[scale];
-    return neg ? -v : v;
-  }
-
-  /** Digits of a plain decimal without its leading zeros. */
-  private static int significant(byte[] b, int from, int to) {
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (b[i] != '.' && (n > 0 || b[i] != '0')) {
-        n++;
-      }
-    }
-    return n;
   }
 }

@@ -22,7 +22,7 @@ class FastCsvTest {
                     .replaceFirst("(\\d{3})$", ".$1");
       }
       byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-      double fast = FastCsv.number(b, 0, b.length);
+      double fast = Parse.number(b, 0, b.length);
       // more than 15 significant digits are left to the general parser (NaN here)
       if (!Double.isNaN(fast)) {
         assertEquals(Double.parseDouble(s), fast, 0.0, s);
@@ -37,19 +37,18 @@ class FastCsvTest {
           "95%", "1,234", "1e3", " 5", "5 ", "abc", "-", ".", "", "1.2.3", "0x10", "NaN", "+5"
         }) {
       byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-      assertEquals(Double.NaN, FastCsv.number(b, 0, b.length), s);
+      assertEquals(Double.NaN, Parse.number(b, 0, b.length), s);
     }
-    assertEquals(0.5, FastCsv.number(".5".getBytes(StandardCharsets.US_ASCII), 0, 2));
-    assertEquals(-12.25, FastCsv.number("-12.25".getBytes(StandardCharsets.US_ASCII), 0, 6));
+    assertEquals(0.5, Parse.number(".5".getBytes(StandardCharsets.US_ASCII), 0, 2));
+    assertEquals(-12.25, Parse.number("-12.25".getBytes(StandardCharsets.US_ASCII), 0, 6));
   }
 
   @Test
   void periodsInTheirPlainFormOnly() {
-    assertEquals(
-        2026 * 12 + 9, FastCsv.period("2026-10".getBytes(StandardCharsets.US_ASCII), 0, 7));
+    assertEquals(2026 * 12 + 9, Parse.period("2026-10".getBytes(StandardCharsets.US_ASCII), 0, 7));
     for (String s : new String[] {"2026-13", "2026-00", "2026/10", "2026-1", "20261"}) {
       byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-      assertEquals(-1, FastCsv.period(b, 0, b.length), s);
+      assertEquals(-1, Parse.period(b, 0, b.length), s);
     }
   }
 
