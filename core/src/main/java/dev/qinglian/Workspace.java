@@ -9,6 +9,7 @@ import dev.qinglian.diag.Loaded;
 import dev.qinglian.diag.Location;
 import dev.qinglian.eval.Evaluator;
 import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.internal.Parallel;
 import dev.qinglian.internal.RegisterAccess;
 import dev.qinglian.internal.table.RegisterAhead;
 import dev.qinglian.model.IndicatorModel;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +61,7 @@ public final class Workspace {
   private final UnitRegister units;
   private final Dataset data;
   private final List<Path> inputs;
+  private final ForkJoinPool pool; // null: the library's default places
 
   private Workspace(
       Path root,
@@ -66,7 +69,9 @@ public final class Workspace {
       String modelName,
       UnitRegister units,
       Dataset data,
-      List<Path> inputs) {
+      List<Path> inputs,
+      ForkJoinPool pool) {
+    this.pool = pool;
     this.root = root;
     this.model = model;
     this.modelName = modelName;
@@ -87,6 +92,9 @@ public final class Workspace {
    * @param encoding the CSV encoding to force (null: detected)
    * @param withData false to read the model and the register only (a collection round starts before
    *     any data has arrived)
+   * @param pool where the parallel work of reading and evaluating runs (null: the common pool, and
+   *     a pool of its own per large CSV file, shut down when the file is read); the workspace keeps
+   *     it for its evaluations. The library starts no thread of its own in a given pool's stead.
    */
   public record Options(
       Path root,
@@ -95,20 +103,38 @@ public final class Workspace {
       List<Path> data,
       Path weights,
       Charset encoding,
-      boolean withData) {
+      boolean withData,
+      ForkJoinPool pool) {
     /** Copies the list. */
     public Options {
       data = data == null ? List.of() : List.copyOf(data);
     }
 
+    /** Options without a pool of the caller's. */
+    public Options(
+        Path root,
+        Path model,
+        Path units,
+        List<Path> data,
+        Path weights,
+        Charset encoding,
+        boolean withData) {
+      this(root, model, units, data, weights, encoding, withData, null);
+    }
+
     /** The defaults for a folder. */
     public static Options of(Path root) {
-      return new Options(root, null, null, List.of(), null, null, true);
+      return new Options(root, null, null, List.of(), null, null, true, null);
     }
 
     /** These options without the data (model and register only). */
     public Options withoutData() {
-      return new Options(root, model, units, data, weights, encoding, false);
+      return new Options(root, model, units, data, weights, encoding, false, pool);
+    }
+
+    /** These options with the parallel work in {@code pool} (see {@link #pool()}). */
+    public Options withPool(ForkJoinPool pool) {
+      return new Options(root, model, units, data, weights, encoding, withData, pool);
     }
   }
 
@@ -117,8 +143,12 @@ public final class Workspace {
     return open(Options.of(root));
   }
 
-  /** Opens a workspace as the options say. */
+  /** Opens a workspace as the options say (in the options' pool, when they give one). */
   public static Loaded<Workspace> open(Options o) {
+    return Parallel.in(o.pool(), () -> read(o));
+  }
+
+  private static Loaded<Workspace> read(Options o) {
     Path ws = o.root() == null ? Path.of(".") : o.root();
     List<Diagnostic> diags = new ArrayList<>();
     if (!Files.isDirectory(ws)) {
@@ -131,7 +161,7 @@ public final class Workspace {
     // about 55 ms of the 65 ms the model takes)
     CompletableFuture<RegisterAhead> unitsAhead =
         Files.isRegularFile(unitsFile)
-            ? CompletableFuture.supplyAsync(() -> RegisterAhead.of(unitsFile))
+            ? Parallel.alongside(() -> RegisterAhead.of(unitsFile))
             : null;
     Path modelFile = o.model() != null ? o.model() : ws.resolve("indicators.yaml");
     Loaded<IndicatorModel> model;
@@ -192,7 +222,7 @@ public final class Workspace {
     Loaded<Dataset> data = new DataReader(m, units.value(), options).read(files);
     diags.addAll(data.diagnostics());
     Dataset d = data.hasErrors() ? null : data.value();
-    return new Loaded<>(new Workspace(ws, m, modelName, units.value(), d, inputs), diags);
+    return new Loaded<>(new Workspace(ws, m, modelName, units.value(), d, inputs, o.pool()), diags);
   }
 
   private static Loaded<Workspace> partial(
@@ -202,7 +232,7 @@ public final class Workspace {
       UnitRegister units,
       List<Path> inputs,
       List<Diagnostic> diags) {
-    return new Loaded<>(new Workspace(ws, m, modelName, units, null, inputs), diags);
+    return new Loaded<>(new Workspace(ws, m, modelName, units, null, inputs, null), diags);
   }
 
   /**
@@ -213,7 +243,7 @@ public final class Workspace {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(units, "units");
     Objects.requireNonNull(data, "data");
-    return new Workspace(Path.of("."), model, "(in memory)", units, data, List.of());
+    return new Workspace(Path.of("."), model, "(in memory)", units, data, List.of(), null);
   }
 
   private static boolean missing(Path file, List<Diagnostic> diags) {
@@ -351,12 +381,12 @@ public final class Workspace {
 
   /** Evaluates one month, with its leaf-level detail. */
   public PeriodResult evaluate(YearMonth month) {
-    return new Evaluator(model).evaluate(requireData(), month);
+    return Parallel.in(pool, () -> new Evaluator(model).evaluate(requireData(), month));
   }
 
   /** The months {@code from..to} evaluated with their detail, as a timeline. */
   public Timeline timeline(YearMonth from, YearMonth to) {
-    return Timeline.of(new Evaluator(model), requireData(), from, to);
+    return Parallel.in(pool, () -> Timeline.of(new Evaluator(model), requireData(), from, to));
   }
 
   /**
@@ -383,7 +413,8 @@ public final class Workspace {
         modelName,
         units,
         data == null ? null : data.withModel(reweighted),
-        inputs);
+        inputs,
+        pool);
   }
 
   private Dataset requireData() {

@@ -235,7 +235,7 @@ public final class DataReader {
       String name = names.get(f);
       ahead.add(
           files.size() > 1 && Tables.isXlsx(path) && size(path) <= STAGE_BYTES
-              ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Staged.read(path, name))
+              ? dev.qinglian.internal.Parallel.alongside(() -> Staged.read(path, name))
               : null);
     }
     for (int f = 0; f < files.size(); f++) {

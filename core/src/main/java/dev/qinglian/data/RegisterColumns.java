@@ -98,7 +98,7 @@ final class RegisterColumns {
    * indexing that ran after the 120 ms of rows now runs beside them).
    */
   void indexAlongside() {
-    alongside = java.util.concurrent.CompletableFuture.supplyAsync(this::indexPublished);
+    alongside = dev.qinglian.internal.Parallel.alongside(this::indexPublished);
   }
 
   /** No more rows: the indexing thread, if any, indexes the last ones and stops. */

@@ -452,7 +452,7 @@ public final class UnitRegister {
           // the check that the text is UTF-8 (a whole pass of the decoder) runs beside the
           // byte-level read that assumes it; in the rare other case the rows are read again
           java.util.concurrent.CompletableFuture<Charset> detected =
-              java.util.concurrent.CompletableFuture.supplyAsync(() -> Tables.detect(all));
+              dev.qinglian.internal.Parallel.alongside(() -> Tables.detect(all));
           Exception failed = null;
           try {
             readBytes(all, probe, c);

@@ -302,16 +302,21 @@ public final class FastCsv {
               cols, units, leaves, rangeMin, rangeMax, sink.concurrentWriter(), assumeUtf8);
       int blocks = (int) ((size - dataStart + BLOCK - 1) / BLOCK);
       int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), blocks));
+      // the caller's pool when the call runs in one (Workspace.Options.pool), else a pool of this
+      // file's own, shut down when it is read (the common pool has one worker on two cores)
+      ExecutorService callers = dev.qinglian.internal.Parallel.callersPool();
       ExecutorService pool =
-          Executors.newFixedThreadPool(
-              threads,
-              r -> {
-                Thread t = new Thread(r, "qinglian-csv");
-                t.setDaemon(true);
-                return t;
-              });
+          callers != null
+              ? callers
+              : Executors.newFixedThreadPool(
+                  threads,
+                  r -> {
+                    Thread t = new Thread(r, "qinglian-csv");
+                    t.setDaemon(true);
+                    return t;
+                  });
+      ArrayDeque<Future<ParsedBlock>> window = new ArrayDeque<>();
       try {
-        ArrayDeque<Future<ParsedBlock>> window = new ArrayDeque<>();
         int next = 0;
         long line = 2;
         for (int k = 0; k < blocks; k++) {
@@ -327,7 +332,11 @@ public final class FastCsv {
           line += b.lines;
         }
       } finally {
-        pool.shutdownNow();
+        if (pool != callers) {
+          pool.shutdownNow();
+        } else {
+          window.forEach(f -> f.cancel(true)); // blocks not merged (after a failure)
+        }
       }
     }
   }
