@@ -76,8 +76,52 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /**
+   * A mistake in the command line in the run's language: picocli's own words in English, the same
+   * facts in Chinese (a missing option, an unknown argument, a value the option does not take).
+   */
+  static String usageError(CommandLine.ParameterException ex, String lang) {
+    if (lang.equals("en")) {
+      return ex.getMessage().equals("a command is required")
+          ? "a command is required (see --help)"
+          : ex.getMessage();
+    }
+    if (ex instanceof CommandLine.MissingParameterException m) {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      for (CommandLine.Model.ArgSpec a : m.getMissing()) {
+        names.add(
+            a instanceof CommandLine.Model.OptionSpec o
+                ? "'" + o.longestName() + "=" + o.paramLabel() + "'"
+                : "'" + a.paramLabel() + "'");
+      }
+      return "缺少必需的选项或参数：" + String.join("、", names);
+    }
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      String s = "无法识别的参数：" + String.join(" ", u.getUnmatched());
+      return u.getSuggestions().isEmpty()
+          ? s
+          : s + "（是否想用 " + String.join("、", u.getSuggestions()) + "？）";
+    }
+    if (ex.getMessage().equals("a command is required")) {
+      return "请给出一个命令（见 qinglian --help）";
+    }
+    CommandLine.Model.ArgSpec a = ex.getArgSpec();
+    if (a != null && ex.getValue() != null) {
+      String name = a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel();
+      java.util.List<String> allowed = new java.util.ArrayList<>();
+      if (a.completionCandidates() != null) {
+        a.completionCandidates().forEach(allowed::add);
+      }
+      return name
+          + " 的值 '"
+          + ex.getValue()
+          + "' 无效"
+          + (allowed.isEmpty() ? "" : "，可选：" + String.join("、", allowed));
+    }
+    return "用法错误：" + ex.getMessage();
   }
 
   /** True when the arguments ask for English ({@code --lang en} or {@code --lang=en}). */
@@ -123,6 +167,15 @@ public final class Main implements Runnable {
               java.util.ResourceBundle.Control.getNoFallbackControl(
                   java.util.ResourceBundle.Control.FORMAT_DEFAULT)));
     }
+    cl.setParameterExceptionHandler(
+        (ex, arguments) -> {
+          // a mistake in the command line, said in the run's language, then the usage
+          String lang = english(args) ? "en" : "zh";
+          err.println(usageError(ex, lang));
+          ex.getCommandLine().usage(err);
+          err.flush();
+          return ExitCode.USAGE;
+        });
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           // the language of the run, as the help's: --lang en, else Chinese (the default model's)
@@ -142,7 +195,8 @@ public final class Main implements Runnable {
           if (main.stacktrace) {
             e.printStackTrace(err);
           } else {
-            err.println("qinglian: internal error: " + e + " (rerun with -x for the stack trace)");
+            err.println(
+                "qinglian: " + CliException.of(ExitCode.INTERNAL, "internal", e).message(lang));
           }
           err.flush();
           return ExitCode.INTERNAL;
@@ -152,8 +206,9 @@ public final class Main implements Runnable {
       code = cl.execute(args);
     } catch (OutOfMemoryError e) {
       err.println(
-          "qinglian: not enough memory for this workspace; give Java more"
-              + " (for example QINGLIAN_JAVA_OPTS=-Xmx8g ./qinglian ...) or read fewer months");
+          "qinglian: "
+              + CliException.of(ExitCode.UNREADABLE, "memory.short")
+                  .message(english(args) ? "en" : "zh"));
       err.flush();
       return ExitCode.UNREADABLE;
     }

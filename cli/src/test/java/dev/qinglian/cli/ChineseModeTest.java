@@ -47,7 +47,13 @@ class ChineseModeTest {
             new String[] {"verify", ws.resolve("history/score-2026-10.json") + "", w},
             new String[] {"score", w, "--period", "2026-13"},
             new String[] {"score", w, "--period", "2030-01"},
-            new String[] {"explain", "B99", w});
+            new String[] {"explain", "B99", w},
+            // mistakes in the command line itself: said in Chinese, then the usage
+            new String[] {"demo"},
+            new String[] {"score", w, "--formt", "csv"},
+            new String[] {"score", w, "--format", "md"},
+            new String[] {"scroe", w},
+            new String[] {});
     List<String> english = new ArrayList<>();
     for (String[] c : commands) {
       Golden.Run r = Golden.run(c);

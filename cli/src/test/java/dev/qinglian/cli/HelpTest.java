@@ -48,4 +48,15 @@ class HelpTest {
       }
     }
   }
+
+  @Test
+  void anExitCodeHeadingIsFollowedByItsCodesInBothLanguages() {
+    // the Chinese heading was once set for every command: those without codes showed it empty
+    for (String c : COMMANDS) {
+      String zh = Golden.run(c, "--help").out().strip();
+      String en = Golden.run(c, "--help", "--lang", "en").out().strip();
+      assertTrue(!zh.endsWith("退出码：") && !en.endsWith("Exit codes:"), c + ":\n" + zh);
+      assertEquals(en.contains("Exit codes:"), zh.contains("退出码："), c);
+    }
+  }
 }
