@@ -48,6 +48,8 @@ class ChineseModeTest {
             new String[] {"score", w, "--period", "2026-13"},
             new String[] {"score", w, "--period", "2030-01"},
             new String[] {"explain", "B99", w},
+            new String[] {"demo", "--out", tmp.resolve("d") + ""},
+            new String[] {"generate", "--out", tmp.resolve("g") + "", "--units", "20"},
             // mistakes in the command line itself: said in Chinese, then the usage
             new String[] {"demo"},
             new String[] {"score", w, "--formt", "csv"},

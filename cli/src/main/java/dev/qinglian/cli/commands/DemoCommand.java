@@ -43,6 +43,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite an existing demo workspace.")
   boolean force;
 
+  @Option(
+      names = "--lang",
+      paramLabel = "zh|en",
+      description = "Language of the messages (default: zh).")
+  String lang;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -52,7 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
     IndicatorModel model = ModelLoader.loadDefault().value();
     new DemoCounty(model, seed).write(out);
-    spec.commandLine().getOut().println("wrote " + out);
+    spec.commandLine()
+        .getOut()
+        .println(Common.labels(lang == null ? "zh" : lang, null).get("wrote", out));
     return ExitCode.OK;
   }
 }

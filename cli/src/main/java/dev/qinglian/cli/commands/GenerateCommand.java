@@ -62,6 +62,12 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite an existing workspace.")
   boolean force;
 
+  @Option(
+      names = "--lang",
+      paramLabel = "zh|en",
+      description = "Language of the messages (default: zh).")
+  String lang;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -80,7 +86,9 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     new Synthetic(ModelLoader.loadDefault().value(), seed)
         .write(out, units, months, Common.period(end, "--end"), l);
-    spec.commandLine().getOut().println("wrote " + out);
+    spec.commandLine()
+        .getOut()
+        .println(Common.labels(lang == null ? "zh" : lang, null).get("wrote", out));
     return ExitCode.OK;
   }
 }
