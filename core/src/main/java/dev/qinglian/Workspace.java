@@ -110,18 +110,6 @@ public final class Workspace {
       data = data == null ? List.of() : List.copyOf(data);
     }
 
-    /** Options without a pool of the caller's. */
-    public Options(
-        Path root,
-        Path model,
-        Path units,
-        List<Path> data,
-        Path weights,
-        Charset encoding,
-        boolean withData) {
-      this(root, model, units, data, weights, encoding, withData, null);
-    }
-
     /** The defaults for a folder. */
     public static Options of(Path root) {
       return new Options(root, null, null, List.of(), null, null, true, null);

@@ -40,7 +40,7 @@ public final class WorkspaceLoader {
     Path root = o.workspace == null ? Path.of(".") : o.workspace;
     Loaded<Workspace> ws =
         Workspace.open(
-            new Workspace.Options(root, o.model, o.units, o.data, o.weights, cs, withData));
+            new Workspace.Options(root, o.model, o.units, o.data, o.weights, cs, withData, null));
     for (Diagnostic d : ws.diagnostics()) {
       if (MISSING.contains(d.code())) {
         throw new CliException(ExitCode.UNREADABLE, d.message());
