@@ -90,7 +90,8 @@ public final class Sensitivity {
    * @param rank5 5th percentile of the rank
    * @param rank95 95th percentile of the rank
    * @param colours probability of each band id (and {@code insufficient})
-   * @param fragile true when no colour has a probability of at least 0.9
+   * @param fragile true when no colour has a probability of at least 0.9 (always false under a
+   *     model without bands)
    */
   public record UnitUncertainty(
       Unit unit,
@@ -496,7 +497,7 @@ public final class Sensitivity {
         p5,
         p95,
         colours,
-        max < FRAGILE);
+        model.coloured() && max < FRAGILE); // without bands there is no colour to be unsure of
   }
 
   /**

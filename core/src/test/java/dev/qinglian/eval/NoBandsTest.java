@@ -80,6 +80,17 @@ class NoBandsTest {
     assertTrue(r.cappedBy(0).isEmpty());
     assertEquals("{unclassified=2, insufficient=1}", r.colourCounts().toString());
     assertEquals(Band.NONE, model.classify(99));
+    // the Monte Carlo still ranks; with no colours no unit is fragile and no colour has a share
+    dev.qinglian.method.Sensitivity.Report s =
+        dev.qinglian.method.Sensitivity.run(
+            data,
+            YearMonth.of(2026, 3),
+            new dev.qinglian.method.Sensitivity.Options(50, 1, 0.2, true, true, List.of()));
+    assertEquals(3, s.units().size());
+    assertTrue(s.units().stream().noneMatch(x -> x.fragile()));
+    assertTrue(
+        s.units().stream()
+            .allMatch(x -> x.colours().keySet().stream().allMatch(k -> k.equals("insufficient"))));
   }
 
   @Test
