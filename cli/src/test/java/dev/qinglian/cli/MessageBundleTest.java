@@ -27,9 +27,8 @@ class MessageBundleTest {
     return p;
   }
 
-  @Test
-  void everyKeyIsInBothLanguages() throws Exception {
-    Pattern use = Pattern.compile("CliException\\.of\\(\\s*ExitCode\\.\\w+,\\s*\"([a-z.]+)\"");
+  /** Group 1 of every match of {@code use} in the main sources: the keys they name. */
+  static Set<String> keysUsed(Pattern use) throws Exception {
     Set<String> used = new TreeSet<>();
     try (Stream<Path> s = Files.walk(Path.of("src/main/java"))) {
       for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -39,6 +38,13 @@ class MessageBundleTest {
         }
       }
     }
+    return used;
+  }
+
+  @Test
+  void everyKeyIsInBothLanguages() throws Exception {
+    Set<String> used =
+        keysUsed(Pattern.compile("CliException\\.of\\(\\s*ExitCode\\.\\w+,\\s*\"([a-z.]+)\""));
     assertTrue(used.size() > 30, used.toString());
     Properties en = load("messages.properties");
     Properties zh = load("messages_zh_CN.properties");
