@@ -158,15 +158,13 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     // help in the run's language: Chinese (the default model's) from the help bundle, English as
-    // the annotations say it with --lang en
-    if (!english(args)) {
-      cl.setResourceBundle(
-          java.util.ResourceBundle.getBundle(
-              "dev.qinglian.cli.help",
-              java.util.Locale.SIMPLIFIED_CHINESE,
-              java.util.ResourceBundle.Control.getNoFallbackControl(
-                  java.util.ResourceBundle.Control.FORMAT_DEFAULT)));
-    }
+    // the annotations say it with --lang en (and the few keys of the English bundle)
+    cl.setResourceBundle(
+        java.util.ResourceBundle.getBundle(
+            "dev.qinglian.cli.help",
+            english(args) ? java.util.Locale.ROOT : java.util.Locale.SIMPLIFIED_CHINESE,
+            java.util.ResourceBundle.Control.getNoFallbackControl(
+                java.util.ResourceBundle.Control.FORMAT_DEFAULT)));
     cl.setParameterExceptionHandler(
         (ex, arguments) -> {
           // a mistake in the command line, said in the run's language, then the usage

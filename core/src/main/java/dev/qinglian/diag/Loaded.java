@@ -1,6 +1,7 @@
 package dev.qinglian.diag;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The outcome of reading or checking something: the value (absent when there were errors) and every
@@ -21,6 +22,16 @@ public record Loaded<T>(T value, List<Diagnostic> diagnostics) {
     if (value == null && diagnostics.stream().noneMatch(Diagnostic::isError)) {
       throw new IllegalArgumentException("a value is required when there is no error");
     }
+  }
+
+  /**
+   * The outcome of a check that found {@code diagnostics}: the value (made only then) when none of
+   * them is an error, none otherwise.
+   */
+  public static <T> Loaded<T> unlessErrors(
+      Supplier<? extends T> value, List<Diagnostic> diagnostics) {
+    return new Loaded<>(
+        diagnostics.stream().anyMatch(Diagnostic::isError) ? null : value.get(), diagnostics);
   }
 
   /** True when at least one diagnostic is an error. */

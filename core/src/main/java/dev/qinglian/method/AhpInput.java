@@ -152,10 +152,7 @@ public final class AhpInput {
       }
       out.put(node.id(), ahp);
     }
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
-      return new Loaded<>(null, diags);
-    }
-    return new Loaded<>(out, diags);
+    return Loaded.unlessErrors(() -> out, diags);
   }
 
   private static String childIds(Node n) {

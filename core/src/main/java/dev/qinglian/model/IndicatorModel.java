@@ -195,19 +195,7 @@ public final class IndicatorModel {
       kids.add(renormalise(c, method));
     }
     LeafSpec l = n.leaf();
-    LeafSpec spec =
-        l == null
-            ? null
-            : new LeafSpec(
-                l.direction(),
-                l.unit(),
-                l.denominator(),
-                l.frequency(),
-                l.source(),
-                method,
-                l.rangeMin(),
-                l.rangeMax(),
-                l.outliers());
+    LeafSpec spec = l == null ? null : l.withNormalisation(method);
     return new Node(n.id(), n.names(), n.weight(), n.aggregation(), kids, spec);
   }
 

@@ -216,6 +216,32 @@ final class LeafParser {
     return Double.isNaN(a) || Double.isNaN(b) ? null : new double[] {a, b};
   }
 
+  /**
+   * The parameters of a method that needs them ({@code zscore: {mean, sd}}, {@code deduction:
+   * {points}}): every key of {@code keys} is required; null (reported with {@code example}) when
+   * they are missing or not a mapping.
+   */
+  private Map<String, org.yaml.snakeyaml.nodes.Node> params(
+      Map<String, org.yaml.snakeyaml.nodes.Node> s,
+      org.yaml.snakeyaml.nodes.Node owner,
+      String path,
+      String id,
+      String method,
+      Set<String> keys,
+      String example) {
+    if (!s.containsKey(method)) {
+      y.error("model.method.params", owner, path, id, method, example);
+      return null;
+    }
+    Map<String, org.yaml.snakeyaml.nodes.Node> m =
+        y.mapping(s.get(method), path + "/" + method, keys);
+    if (m == null || !m.keySet().containsAll(keys)) {
+      y.error("model.method.params", s.get(method), path, id, method, example);
+      return null;
+    }
+    return m;
+  }
+
   private Normalisation normalisation(
       Map<String, org.yaml.snakeyaml.nodes.Node> s,
       org.yaml.snakeyaml.nodes.Node owner,
@@ -259,20 +285,9 @@ final class LeafParser {
         return new Normalisation.Rank();
       case "zscore":
         {
-          if (!s.containsKey("zscore")) {
-            y.error("model.method.params", owner, path, id, "zscore", "zscore: {mean: 70, sd: 10}");
-            return null;
-          }
           Map<String, org.yaml.snakeyaml.nodes.Node> m =
-              y.mapping(s.get("zscore"), path + "/zscore", ZSCORE_KEYS);
-          if (m == null || !m.containsKey("mean") || !m.containsKey("sd")) {
-            y.error(
-                "model.method.params",
-                s.get("zscore"),
-                path,
-                id,
-                "zscore",
-                "zscore: {mean: 70, sd: 10}");
+              params(s, owner, path, id, "zscore", ZSCORE_KEYS, "zscore: {mean: 70, sd: 10}");
+          if (m == null) {
             return null;
           }
           double mean = y.number(m.get("mean"), path + "/zscore/mean");
@@ -285,20 +300,9 @@ final class LeafParser {
         }
       case "deduction":
         {
-          if (!s.containsKey("deduction")) {
-            y.error("model.method.params", owner, path, id, "deduction", "deduction: {points: 10}");
-            return null;
-          }
           Map<String, org.yaml.snakeyaml.nodes.Node> m =
-              y.mapping(s.get("deduction"), path + "/deduction", DEDUCTION_KEYS);
-          if (m == null || !m.containsKey("points")) {
-            y.error(
-                "model.method.params",
-                s.get("deduction"),
-                path,
-                id,
-                "deduction",
-                "deduction: {points: 10}");
+              params(s, owner, path, id, "deduction", DEDUCTION_KEYS, "deduction: {points: 10}");
+          if (m == null) {
             return null;
           }
           double points = y.number(m.get("points"), path + "/deduction/points");

@@ -13,7 +13,7 @@ package dev.qinglian.model;
  * @param normalisation how raw values become scores
  * @param rangeMin smallest plausible reported value (inclusive), or -∞
  * @param rangeMax largest plausible reported value (inclusive), or +∞
- * @param outliers outlier treatment before normalisation
+ * @param outliers outlier treatment before normalisation (null: none)
  */
 public record LeafSpec(
     Direction direction,
@@ -25,28 +25,6 @@ public record LeafSpec(
     double rangeMin,
     double rangeMax,
     Outliers outliers) {
-  /** A leaf without outlier treatment. */
-  public LeafSpec(
-      Direction direction,
-      String unit,
-      Denominator denominator,
-      Frequency frequency,
-      String source,
-      Normalisation normalisation,
-      double rangeMin,
-      double rangeMax) {
-    this(
-        direction,
-        unit,
-        denominator,
-        frequency,
-        source,
-        normalisation,
-        rangeMin,
-        rangeMax,
-        Outliers.NONE);
-  }
-
   /** Validates the leaf. */
   public LeafSpec {
     outliers = outliers == null ? Outliers.NONE : outliers;
@@ -59,6 +37,12 @@ public record LeafSpec(
     if (Double.isNaN(rangeMin) || Double.isNaN(rangeMax) || rangeMin > rangeMax) {
       throw new IllegalArgumentException("range must satisfy min <= max");
     }
+  }
+
+  /** The same leaf scored by another method. */
+  public LeafSpec withNormalisation(Normalisation method) {
+    return new LeafSpec(
+        direction, unit, denominator, frequency, source, method, rangeMin, rangeMax, outliers);
   }
 
   /** True when {@code value} lies in the plausible range. */

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads an {@link IndicatorModel} from YAML and reports every problem at once, each with file,
@@ -62,10 +61,6 @@ public final class ModelLoader {
           "minmax");
   private static final Set<String> NODE_KEYS =
       union(INHERITED, "id", "name", "weight", "children", "note");
-  private static final Set<String> NAME_KEYS = Set.of("zh", "en");
-  private static final Set<String> BAND_KEYS = Set.of("id", "name", "min", "colour");
-  private static final Set<String> RULE_KEYS =
-      Set.of("id", "name", "indicator", "above", "at-least", "below", "at-most", "cap");
   private static final Set<String> MISSING_KEYS =
       Set.of("policy", "max-months", "min-coverage", "group-by");
 
@@ -173,11 +168,8 @@ public final class ModelLoader {
     if (model == null && diags.stream().noneMatch(Diagnostic::isError)) {
       diags.add(Diagnostic.error("model.invalid", Location.of(file), "no model"));
     }
-    diags = once(diags);
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
-      return new Loaded<>(null, diags);
-    }
-    return new Loaded<>(model, diags);
+    IndicatorModel parsed = model;
+    return Loaded.unlessErrors(() -> parsed, once(diags));
   }
 
   /**
@@ -215,7 +207,15 @@ public final class ModelLoader {
       this.y = new YamlReader(file, diags);
       this.diags = diags;
       this.leaves = new LeafParser(y);
+      this.fields = new ModelFields(y);
+      this.colours = new ColourRules(y, fields, ids);
     }
+
+    /** Required texts and names, on the same reader. */
+    private final ModelFields fields;
+
+    /** The parser of bands and override rules, on the same reader. */
+    private final ColourRules colours;
 
     /** The parser of the leaves' specifications, on the same reader. */
     private final LeafParser leaves;
@@ -252,7 +252,7 @@ public final class ModelLoader {
         }
       }
       MissingPolicy missing = missing(top.get("missing"));
-      List<Band> bands = bands(top.get("bands"), doc);
+      List<Band> bands = colours.bands(top.get("bands"), doc);
       Node root = null;
       if (!top.containsKey("index")) {
         y.error("model.required", doc, "", "index");
@@ -263,8 +263,8 @@ public final class ModelLoader {
           !top.containsKey("overrides")
               ? List.of()
               : top.containsKey("bands")
-                  ? overrides(top.get("overrides"), root, bands)
-                  : noBands(top.get("overrides"));
+                  ? colours.overrides(top.get("overrides"), root, bands)
+                  : colours.noBands(top.get("overrides"));
       if (diags.stream().anyMatch(Diagnostic::isError) || root == null) {
         return null;
       }
@@ -281,7 +281,7 @@ public final class ModelLoader {
       }
       for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
         String id = y.text(t.getKeyNode(), "sources");
-        Names names = names(t.getValueNode(), id, "sources/" + id);
+        Names names = fields.names(t.getValueNode(), id, "sources/" + id);
         if (id != null && names != null) {
           out.put(id, names);
         }
@@ -338,199 +338,6 @@ public final class ModelLoader {
       return new MissingPolicy(kind, maxMonths, minCoverage, groupBy);
     }
 
-    private List<Band> bands(org.yaml.snakeyaml.nodes.Node n, org.yaml.snakeyaml.nodes.Node doc) {
-      if (n == null) {
-        return List.of(); // a model without colours: scored and ranked
-      }
-      List<org.yaml.snakeyaml.nodes.Node> items = y.sequence(n, "bands");
-      List<Band> out = new ArrayList<>();
-      if (items == null) {
-        return out;
-      }
-      if (items.isEmpty()) {
-        y.error("model.required", n, "bands", "bands");
-      }
-      double previous = Double.POSITIVE_INFINITY;
-      Map<String, org.yaml.snakeyaml.nodes.Node> seen = new HashMap<>();
-      for (int i = 0; i < items.size(); i++) {
-        String path = "bands/" + i;
-        Map<String, org.yaml.snakeyaml.nodes.Node> m = y.mapping(items.get(i), path, BAND_KEYS);
-        if (m == null) {
-          continue;
-        }
-        String id = requiredText(m, "id", items.get(i), path);
-        Names names = names(m.get("name"), id, path + "/name");
-        double min;
-        if (m.containsKey("min")) {
-          min = y.number(m.get("min"), path + "/min");
-        } else if (i == items.size() - 1) {
-          min = Double.NEGATIVE_INFINITY;
-        } else {
-          y.error("model.required", items.get(i), path, "min");
-          min = Double.NaN;
-        }
-        if (!Double.isNaN(min) && !(min < previous)) {
-          y.error("model.bands.order", m.get("min"), path + "/min", id, min, previous);
-        }
-        if (!Double.isNaN(min)) {
-          previous = min;
-        }
-        String colour =
-            m.containsKey("colour") ? y.text(m.get("colour"), path + "/colour") : "#808080";
-        if (colour != null && !colour.matches("#[0-9a-fA-F]{6}")) {
-          y.error("model.colour", m.get("colour"), path + "/colour", colour);
-          colour = null;
-        }
-        if (id != null && seen.putIfAbsent(id, items.get(i)) != null) {
-          y.error("model.id.duplicate", items.get(i), path, id, y.at(seen.get(id)).line());
-          id = null;
-        }
-        if (id != null && names != null && !Double.isNaN(min) && colour != null) {
-          out.add(new Band(id, names, min, colour));
-        }
-      }
-      return out;
-    }
-
-    /** Override rules in a model without bands: a rule caps a colour, so they are refused. */
-    private List<OverrideRule> noBands(org.yaml.snakeyaml.nodes.Node n) {
-      List<org.yaml.snakeyaml.nodes.Node> items = y.sequence(n, "overrides");
-      if (items != null && !items.isEmpty()) {
-        y.error("model.override.nobands", n, "overrides", items.size());
-      }
-      return List.of();
-    }
-
-    private List<OverrideRule> overrides(
-        org.yaml.snakeyaml.nodes.Node n, Node root, List<Band> bands) {
-      List<org.yaml.snakeyaml.nodes.Node> items = y.sequence(n, "overrides");
-      List<OverrideRule> out = new ArrayList<>();
-      if (items == null) {
-        return out;
-      }
-      if (items.size() > IndicatorModel.MAX_OVERRIDES) {
-        y.error(
-            "model.override.count",
-            items.get(IndicatorModel.MAX_OVERRIDES),
-            "overrides",
-            items.size(),
-            IndicatorModel.MAX_OVERRIDES);
-      }
-      Map<String, Node> leaves = new HashMap<>();
-      if (root != null) {
-        collectLeaves(root, leaves);
-      }
-      for (int i = 0; i < items.size(); i++) {
-        String path = "overrides/" + i;
-        Map<String, org.yaml.snakeyaml.nodes.Node> m = y.mapping(items.get(i), path, RULE_KEYS);
-        if (m == null) {
-          continue;
-        }
-        String id = requiredText(m, "id", items.get(i), path);
-        Names names = names(m.get("name"), id, path + "/name");
-        String indicator = requiredText(m, "indicator", items.get(i), path);
-        boolean known = root != null ? leaves.containsKey(indicator) : ids.containsKey(indicator);
-        if (indicator != null && !known) {
-          y.error(
-              "model.override.indicator",
-              m.get("indicator"),
-              path + "/indicator",
-              indicator,
-              String.join(
-                  ", ",
-                  dev.qinglian.internal.Suggest.siblings(
-                      indicator, root != null ? leaves.keySet() : ids.keySet(), 4)));
-          indicator = null;
-        }
-        OverrideRule.Comparison comparison = null;
-        double threshold = Double.NaN;
-        for (OverrideRule.Comparison c : OverrideRule.Comparison.values()) {
-          if (m.containsKey(c.key())) {
-            if (comparison != null) {
-              y.error("model.override.comparison", m.get(c.key()), path, id);
-            }
-            comparison = c;
-            threshold = y.number(m.get(c.key()), path + "/" + c.key());
-          }
-        }
-        if (comparison == null) {
-          y.error("model.override.comparison", items.get(i), path, id);
-        }
-        String cap = requiredText(m, "cap", items.get(i), path);
-        if (cap != null && bands.stream().noneMatch(b -> b.id().equals(cap))) {
-          y.error(
-              "model.override.cap",
-              m.get("cap"),
-              path + "/cap",
-              cap,
-              String.join(", ", bands.stream().map(Band::id).toList()));
-          continue;
-        }
-        if (id != null
-            && names != null
-            && indicator != null
-            && comparison != null
-            && !Double.isNaN(threshold)
-            && cap != null) {
-          out.add(new OverrideRule(id, names, indicator, comparison, threshold, cap));
-        }
-      }
-      return out;
-    }
-
-    private static void collectLeaves(Node node, Map<String, Node> out) {
-      if (node.isLeaf()) {
-        out.put(node.id(), node);
-      }
-      for (Node c : node.children()) {
-        collectLeaves(c, out);
-      }
-    }
-
-    private String requiredText(
-        Map<String, org.yaml.snakeyaml.nodes.Node> m,
-        String key,
-        org.yaml.snakeyaml.nodes.Node owner,
-        String path) {
-      if (!m.containsKey(key)) {
-        y.error("model.required", owner, path, key);
-        return null;
-      }
-      String t = y.text(m.get(key), path + "/" + key);
-      if (t != null && t.isBlank()) {
-        y.error("model.required", m.get(key), path, key);
-        return null;
-      }
-      String bad =
-          key.equals("id") && t != null ? dev.qinglian.internal.Ids.problem(t.trim()) : null;
-      if (bad != null) {
-        y.error("model.id.chars", m.get(key), path + "/" + key, t.trim(), bad);
-        return null;
-      }
-      return t == null ? null : t.trim();
-    }
-
-    private Names names(org.yaml.snakeyaml.nodes.Node n, String fallback, String path) {
-      if (n == null) {
-        return fallback == null ? null : new Names(fallback, fallback);
-      }
-      if (n instanceof ScalarNode) {
-        String t = y.text(n, path);
-        return t == null || t.isBlank() ? null : new Names(t, t);
-      }
-      Map<String, org.yaml.snakeyaml.nodes.Node> m = y.mapping(n, path, NAME_KEYS);
-      if (m == null) {
-        return null;
-      }
-      String zh = m.containsKey("zh") ? y.text(m.get("zh"), path + "/zh") : null;
-      String en = m.containsKey("en") ? y.text(m.get("en"), path + "/en") : null;
-      if ((zh == null || zh.isBlank()) && (en == null || en.isBlank())) {
-        y.error("model.required", n, path, "zh/en");
-        return null;
-      }
-      return new Names(zh, en);
-    }
-
     /** Parses a node and its subtree; null when it has errors (they are recorded). */
     private Node node(
         org.yaml.snakeyaml.nodes.Node n,
@@ -542,7 +349,7 @@ public final class ModelLoader {
       if (m == null) {
         return null;
       }
-      String id = requiredText(m, "id", n, parentPath);
+      String id = fields.requiredText(m, "id", n, parentPath);
       String path =
           parentPath.isEmpty()
               ? (id == null ? "?" : id)
@@ -553,7 +360,7 @@ public final class ModelLoader {
           y.error("model.id.duplicate", m.get("id"), path, id, y.at(first).line());
         }
       }
-      Names names = names(m.get("name"), id, path + "/name");
+      Names names = fields.names(m.get("name"), id, path + "/name");
       double weight = 1;
       if (m.containsKey("weight")) {
         weight = y.number(m.get("weight"), path + "/weight");

@@ -72,11 +72,8 @@ public final class WeightsOverlay {
         }
       }
     }
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
-      return new Loaded<>(null, diags);
-    }
-    return new Loaded<>(
-        model.withWeights(weights, file.getFileName() + " (" + method + ")"), diags);
+    String label = file.getFileName() + " (" + method + ")";
+    return Loaded.unlessErrors(() -> model.withWeights(weights, label), diags);
   }
 
   /** Writes an overlay atomically (see {@link #text}). */

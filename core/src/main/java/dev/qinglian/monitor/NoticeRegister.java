@@ -203,10 +203,7 @@ public final class NoticeRegister {
       diags.add(
           Diagnostic.error("file.unreadable", Location.of(name), String.valueOf(e.getMessage())));
     }
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
-      return new Loaded<>(null, diags);
-    }
-    return new Loaded<>(new NoticeRegister(out), diags);
+    return Loaded.unlessErrors(() -> new NoticeRegister(out), diags);
   }
 
   /** The register as CSV text (UTF-8, formula-safe text cells). */

@@ -128,11 +128,10 @@ public record NoticeSettings(
         days = (int) d;
       }
     }
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
-      return new Loaded<>(null, diags);
-    }
-    return new Loaded<>(
-        new NoticeSettings(authority, mark, prefix, county, signature, reportTo, days), diags);
+    int deadline = days;
+    return Loaded.unlessErrors(
+        () -> new NoticeSettings(authority, mark, prefix, county, signature, reportTo, deadline),
+        diags);
   }
 
   /** A key's non-blank single-line text, {@code fallback} when absent; null with a diagnostic. */

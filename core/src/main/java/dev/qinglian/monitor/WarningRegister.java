@@ -266,10 +266,7 @@ public final class WarningRegister {
       diags.add(
           Diagnostic.error("file.unreadable", Location.of(name), String.valueOf(e.getMessage())));
     }
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
-      return new Loaded<>(null, diags);
-    }
-    return new Loaded<>(new WarningRegister(out), diags);
+    return Loaded.unlessErrors(() -> new WarningRegister(out), diags);
   }
 
   private static List<String> split(String s) {

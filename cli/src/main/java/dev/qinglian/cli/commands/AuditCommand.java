@@ -4,6 +4,7 @@ import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
+import dev.qinglian.cli.options.RangeOptions;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Numbers;
 import dev.qinglian.cli.render.OutputFile;
@@ -17,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code qinglian audit}: the statistical audit of the indicators. */
@@ -37,57 +37,43 @@ public final class AuditCommand implements Callable<Integer> {
   @Mixin InputOptions inputs;
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--from",
-      paramLabel = "YYYY-MM",
-      description = "First month (default: the first with data).")
-  String from;
-
-  @Option(
-      names = "--to",
-      paramLabel = "YYYY-MM",
-      description = "Last month (default: the latest with data).")
-  String to;
+  @Mixin RangeOptions range;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
-    YearMonth end = Common.month(l, to, "--to", spec.commandLine().getErr());
-    YearMonth start = from != null ? Common.period(from, "--from") : Common.first(l.ws());
+    YearMonth end = Common.month(l, range.to, "--to", spec.commandLine().getErr());
+    YearMonth start =
+        range.from != null ? Common.period(range.from, "--from") : Common.first(l.ws());
     if (start.isAfter(end)) {
       throw CliException.of(ExitCode.USAGE, "range.reversed", start, end);
     }
     Audit.Report r = Audit.of(new Evaluator(l.ws().model()).evaluate(l.ws().data(), start, end));
     String lang = l.labels().lang();
-    boolean zh = lang.equals("zh");
-    StringBuilder sb =
-        new StringBuilder(
-            zh
-                ? "指标统计审计 " + start + " 至 " + end + "\n"
-                : "Statistical audit, " + start + " to " + end + "\n");
+    StringBuilder sb = new StringBuilder(l.labels().get("audit.title", start, end)).append('\n');
     TextTable t =
         new TextTable(
             List.of(
                 l.labels().get("indicator"),
-                zh ? "覆盖率" : "Coverage",
+                l.labels().get("audit.coverage"),
                 "n",
-                zh ? "均值" : "Mean",
-                zh ? "标准差" : "SD",
-                zh ? "最小值" : "Min",
-                zh ? "最大值" : "Max",
-                zh ? "偏度" : "Skew",
-                zh ? "峰度" : "Kurt",
-                zh ? "标记" : "Flags"),
+                l.labels().get("audit.mean"),
+                l.labels().get("audit.sd"),
+                l.labels().get("audit.min"),
+                l.labels().get("audit.max"),
+                l.labels().get("audit.skew"),
+                l.labels().get("audit.kurt"),
+                l.labels().get("audit.flags")),
             new boolean[] {false, true, true, true, true, true, true, true, true, false});
     for (Audit.LeafStats s : r.leaves()) {
       List<String> flags = new ArrayList<>();
       if (s.outlier()) {
-        flags.add(zh ? "离群" : "outliers");
+        flags.add(l.labels().get("audit.outliers"));
       }
       if (s.zeroVariance()) {
-        flags.add(zh ? "零方差" : "zero variance");
+        flags.add(l.labels().get("audit.zero_variance"));
       }
       t.add(
           new String[] {
@@ -108,12 +94,12 @@ public final class AuditCommand implements Callable<Integer> {
     TextTable d =
         new TextTable(
             List.of(
-                zh ? "维度" : "Dimension",
-                zh ? "样本" : "Rows",
+                l.labels().get("audit.dimension"),
+                l.labels().get("audit.rows"),
                 "Cronbach α",
-                zh ? "第一主成分" : "PC1 share",
-                zh ? "与维度负相关" : "Negative with dimension",
-                zh ? "近似重复" : "Near-duplicates"),
+                l.labels().get("audit.pc_share"),
+                l.labels().get("audit.negative_with_dimension"),
+                l.labels().get("audit.near_duplicates")),
             new boolean[] {false, true, true, true, false, false});
     for (Audit.DimensionStats s : r.dimensions()) {
       List<String> neg = new ArrayList<>();
@@ -140,10 +126,7 @@ public final class AuditCommand implements Callable<Integer> {
           .append(s.dimension().id())
           .append(' ')
           .append(s.dimension().names().in(lang))
-          .append(
-              zh
-                  ? "：相关矩阵（上三角 Pearson，下三角 Spearman）\n"
-                  : ": correlations (Pearson above the diagonal, Spearman below)\n");
+          .append(l.labels().get("audit.correlations_pearson_above_the_diagonal"));
       List<String> hs = new ArrayList<>();
       hs.add("");
       s.leaves().forEach(n -> hs.add(n.id()));

@@ -101,12 +101,7 @@ final class Common {
           l.ws().root(),
           java.time.Duration.ofMinutes(1),
           file -> {
-            err.println(
-                l.labels().lang().equals("zh")
-                    ? "qinglian: 另一个命令正在写入该工作区（" + file + "），等待其完成…"
-                    : "qinglian: another command is writing this workspace ("
-                        + file
-                        + "); waiting…");
+            err.println(l.labels().get("common.qinglian_another_command_is", file));
             err.flush();
           });
     } catch (java.io.IOException e) {
@@ -119,22 +114,17 @@ final class Common {
    * stderr); else a usage error with the closest ids.
    */
   static String unit(Loaded l, String typed, java.io.PrintWriter err) {
-    boolean zh = l.labels().lang().equals("zh");
     int u = l.ws().units().lenientIndexOf(typed);
     if (u >= 0) {
       String id = l.ws().units().id(u);
       if (!id.equals(typed)) {
-        err.println(
-            zh ? "注意：按 " + id + " 处理（输入为 " + typed + "）" : "note: taking " + typed + " as " + id);
+        err.println(l.labels().get("unit.taken_as", typed, id));
       }
       return id;
     }
     String near = String.join(", ", l.ws().units().closest(typed, 3));
     throw new CliException(
-        ExitCode.USAGE,
-        zh
-            ? "未知单位 " + typed + "；是否指：" + near
-            : "unknown unit " + typed + "; did you mean: " + near);
+        ExitCode.USAGE, l.labels().get("common.unknown_unit_did_you", typed, near));
   }
 
   /** The month asked for, or the latest with data; it must have data. */
@@ -163,37 +153,19 @@ final class Common {
       return month(l.ws(), null, option);
     }
     YearMonth last = months.get(months.size() - 1);
-    boolean zh = l.labels().lang().equals("zh");
     for (int i = months.size() - 1; i >= 0; i--) {
       java.util.List<String> missing = missingSources(l.ws(), months.get(i), l.labels().lang());
       if (missing.isEmpty()) {
         if (i < months.size() - 1) {
           java.util.List<String> later = missingSources(l.ws(), last, l.labels().lang());
           err.println(
-              zh
-                  ? "注意："
-                      + last
-                      + " 尚未报齐（未报："
-                      + String.join("、", later)
-                      + "），取最近报齐的 "
-                      + months.get(i)
-                      + "；如需 "
-                      + last
-                      + "，请加 "
-                      + option
-                      + " "
-                      + last
-                  : "note: "
-                      + last
-                      + " is not complete (not reported: "
-                      + String.join(", ", later)
-                      + "): taking "
-                      + months.get(i)
-                      + ", the latest complete month; "
-                      + option
-                      + " "
-                      + last
-                      + " takes it anyway");
+              l.labels()
+                  .get(
+                      "common.incomplete_month",
+                      last,
+                      String.join(l.labels().get("list.separator"), later),
+                      months.get(i),
+                      option));
           err.flush();
         }
         return months.get(i);

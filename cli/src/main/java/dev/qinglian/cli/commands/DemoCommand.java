@@ -3,6 +3,7 @@ package dev.qinglian.cli.commands;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.demo.DemoCounty;
+import dev.qinglian.cli.options.LangOption;
 import dev.qinglian.model.IndicatorModel;
 import dev.qinglian.model.ModelLoader;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,11 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite an existing demo workspace.")
   boolean force;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "zh|en",
-      description = "Language of the messages (default: zh).")
-  String lang;
+  @Mixin LangOption langOption;
 
   @Spec CommandSpec spec;
 
@@ -60,7 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
     new DemoCounty(model, seed).write(out);
     spec.commandLine()
         .getOut()
-        .println(Common.labels(lang == null ? "zh" : lang, null).get("wrote", out));
+        .println(
+            Common.labels(langOption.lang == null ? "zh" : langOption.lang, null)
+                .get("wrote", out));
     return ExitCode.OK;
   }
 }

@@ -3,12 +3,14 @@ package dev.qinglian.cli.commands;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.demo.Synthetic;
+import dev.qinglian.cli.options.LangOption;
 import dev.qinglian.model.ModelLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,11 +64,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite an existing workspace.")
   boolean force;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "zh|en",
-      description = "Language of the messages (default: zh).")
-  String lang;
+  @Mixin LangOption langOption;
 
   @Spec CommandSpec spec;
 
@@ -88,7 +86,9 @@ public final class GenerateCommand implements Callable<Integer> {
         .write(out, units, months, Common.period(end, "--end"), l);
     spec.commandLine()
         .getOut()
-        .println(Common.labels(lang == null ? "zh" : lang, null).get("wrote", out));
+        .println(
+            Common.labels(langOption.lang == null ? "zh" : langOption.lang, null)
+                .get("wrote", out));
     return ExitCode.OK;
   }
 }

@@ -3,6 +3,7 @@ package dev.qinglian.cli.commands;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.LangOption;
 import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.MapShapes;
@@ -62,11 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Months of trend (default: ${DEFAULT-VALUE}).")
   int months;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "zh|en",
-      description = "Language (default: the model's, zh).")
-  String lang;
+  @Mixin LangOption langOption;
 
   @Option(
       names = "--cards",
@@ -85,7 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("unchecked")
   public Integer call() throws IOException {
-    Common.Loaded l = Common.load(workspace, inputs, lang, spec.commandLine().getErr());
+    Common.Loaded l = Common.load(workspace, inputs, langOption.lang, spec.commandLine().getErr());
     Common.requireBands(l, "report");
     YearMonth p = Common.month(l, periodOption.period, "--period", spec.commandLine().getErr());
     YearMonth first = Common.first(l.ws());
@@ -120,7 +117,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     String html = new ReportRenderer(l.ws(), t, l.labels(), features, open, cards).html();
     OutputFile.write(html, out, force, inputsUsed, null);
-    spec.commandLine().getOut().println((l.labels().lang().equals("zh") ? "已写入 " : "wrote ") + out);
+    spec.commandLine().getOut().println(l.labels().get("wrote", out));
     return ExitCode.OK;
   }
 }

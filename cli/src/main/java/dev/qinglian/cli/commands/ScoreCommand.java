@@ -175,9 +175,7 @@ public final class ScoreCommand implements Callable<Integer> {
     try (dev.qinglian.io.WorkspaceLock lock = Common.lock(loaded, err)) {
       String now = r.json();
       if (Files.exists(file) && Files.readString(file).equals(now)) {
-        err.println(
-            (loaded.labels().lang().equals("zh") ? "已登记，结果相同：" : "already recorded, identical: ")
-                + ws.display(file));
+        err.println((loaded.labels().get("score.already_recorded_identical")) + ws.display(file));
         return;
       }
       compare(loaded, p, file, now, err);
@@ -185,7 +183,7 @@ public final class ScoreCommand implements Callable<Integer> {
         throw CliException.of(ExitCode.INPUT, "record.exists", file);
       }
       OutputFile.write(now, file, true, ws.inputs(), null);
-      err.println((loaded.labels().lang().equals("zh") ? "已登记 " : "recorded ") + ws.display(file));
+      err.println((loaded.labels().get("score.recorded")) + ws.display(file));
     } catch (IOException e) {
       throw CliException.of(ExitCode.UNREADABLE, "record.failed", file, e.getMessage());
     }
@@ -195,7 +193,6 @@ public final class ScoreCommand implements Callable<Integer> {
   private static void compare(
       Common.Loaded loaded, YearMonth p, Path file, String now, PrintWriter err) {
     Workspace ws = loaded.ws();
-    boolean zh = loaded.labels().lang().equals("zh");
     if (Files.exists(file)) {
       try {
         List<String> changed =
@@ -205,20 +202,11 @@ public final class ScoreCommand implements Callable<Integer> {
                 id ->
                     ws.model().band(id).map(b -> b.names().in(loaded.labels().lang())).orElse(id));
         if (!changed.isEmpty()) {
-          err.println(
-              zh
-                  ? p + " 与已登记结果 " + ws.display(file) + " 相比有修订：" + changed.size() + " 个单位变化"
-                  : "revision of "
-                      + p
-                      + " against the recorded result "
-                      + ws.display(file)
-                      + ": "
-                      + changed.size()
-                      + " unit(s) changed");
+          err.println(loaded.labels().get("score.revision", p, ws.display(file), changed.size()));
           changed.forEach(c -> err.println("  " + c));
         }
       } catch (IOException | RuntimeException e) {
-        err.println((zh ? "注意：无法与 " : "note: cannot compare with ") + file + ": " + e.getMessage());
+        err.println(loaded.labels().get("score.compare_failed", file, e.getMessage()));
       }
     }
   }

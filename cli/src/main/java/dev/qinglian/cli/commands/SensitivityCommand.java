@@ -121,12 +121,12 @@ public final class SensitivityCommand implements Callable<Integer> {
                 l.labels().get("unit"),
                 l.labels().get("name"),
                 l.labels().get("colour"),
-                lang.equals("zh") ? "名义排名" : "Rank",
-                lang.equals("zh") ? "中位排名" : "Median",
+                l.labels().get("sensitivity.rank"),
+                l.labels().get("sensitivity.median"),
                 "5–95 %"));
     List<Band> bands = l.ws().model().bands();
     bands.forEach(b -> headers.add("P(" + b.names().in(lang) + ")"));
-    headers.add(lang.equals("zh") ? "脆弱" : "Fragile");
+    headers.add(l.labels().get("sensitivity.fragile"));
     boolean[] right = new boolean[headers.size()];
     for (int i = 3; i < right.length - 1; i++) {
       right[i] = true;
@@ -155,21 +155,9 @@ public final class SensitivityCommand implements Callable<Integer> {
       t.add(row.toArray(new String[0]), colours);
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(
-        lang.equals("zh")
-            ? p + " 排名与颜色的不确定性（" + samples + " 次抽样，种子 " + seed + "）\n"
-            : "Uncertainty of ranks and colours, "
-                + p
-                + " ("
-                + samples
-                + " samples, seed "
-                + seed
-                + ")\n");
+    sb.append(l.labels().get("sensitivity.title", p, samples, seed)).append('\n');
     sb.append(t.render(Common.ansi(output)));
-    sb.append(
-        lang.equals("zh")
-            ? "\n一阶敏感度指数（排名方差中由各假设单独解释的份额）：\n"
-            : "\nFirst-order sensitivity indices (share of the rank variance explained by each assumption alone):\n");
+    sb.append(l.labels().get("sensitivity.first_order_sensitivity_indices_share"));
     for (Map.Entry<String, Double> e : r.firstOrder().entrySet()) {
       sb.append("  ")
           .append(dev.qinglian.cli.render.Text.padRight(assumption(e.getKey(), lang), 16))
@@ -177,18 +165,11 @@ public final class SensitivityCommand implements Callable<Integer> {
           .append('\n');
     }
     if (!noAggregation) {
-      sb.append(
-          lang.equals("zh")
-              ? "几何平均的替代方案先将叶指标得分由 [0, 100] 线性换算到 [1, 100]（零分不使整个指数为 0）。\n"
-              : "The geometric alternative rescales leaf scores from [0, 100] to [1, 100] before the"
-                  + " geometric mean (a zero score would make the whole index 0).\n");
+      sb.append(l.labels().get("sensitivity.the_geometric_alternative_rescales_leaf"));
     }
     long fragile = r.units().stream().filter(Sensitivity.UnitUncertainty::fragile).count();
     if (coloured) {
-      sb.append(
-          lang.equals("zh")
-              ? "脆弱单位（任何颜色概率均低于 0.9）：" + fragile + "\n"
-              : "Fragile units (no colour with probability 0.9 or more): " + fragile + "\n");
+      sb.append(l.labels().get("sensitivity.fragile_units", fragile)).append('\n');
     }
     OutputFile.write(
         sb.toString(), output.output, output.force, l.ws().inputs(), spec.commandLine().getOut());
@@ -233,19 +214,7 @@ public final class SensitivityCommand implements Callable<Integer> {
       throw CliException.of(ExitCode.USAGE, "remove.level", remove);
     }
     String lang = l.labels().lang();
-    boolean zh = lang.equals("zh");
-    List<String> headers =
-        zh
-            ? List.of("去掉", "名称", "平均排名变动", "最大变动", "单位", "颜色改变", "Pearson", "Spearman")
-            : List.of(
-                "Left out",
-                "Name",
-                "Mean |Δrank|",
-                "Max",
-                "Unit",
-                "Colour changes",
-                "Pearson",
-                "Spearman");
+    List<String> headers = l.labels().list("sensitivity.remove_columns");
     boolean[] right = {false, false, true, true, false, false, true, true};
     TextTable t = new TextTable(headers, right);
     if (!l.ws().model().coloured()) {
@@ -256,8 +225,8 @@ public final class SensitivityCommand implements Callable<Integer> {
           e.colourChanged().stream().map(dev.qinglian.data.Unit::name).limit(3).toList();
       String changed =
           e.colourChanged().size()
-              + (names.isEmpty() ? "" : " (" + String.join(zh ? "、" : ", ", names))
-              + (e.colourChanged().size() > 3 ? (zh ? "等" : "…") : "")
+              + (names.isEmpty() ? "" : " (" + String.join(l.labels().get("list.separator"), names))
+              + (e.colourChanged().size() > 3 ? l.labels().get("list.more") : "")
               + (names.isEmpty() ? "" : ")");
       t.add(
           new String[] {
@@ -272,12 +241,7 @@ public final class SensitivityCommand implements Callable<Integer> {
           },
           new String[headers.size()]);
     }
-    String title =
-        zh
-            ? p + " 各要素的作用：依次去掉一个要素（同级权重重新归一）后的排名与颜色变化\n"
-            : "What each element is worth, "
-                + p
-                + ": each left out in turn (its siblings' weights re-normalised)\n";
+    String title = l.labels().get("sensitivity.what_each_element_is", p);
     OutputFile.write(
         title + t.render(Common.ansi(output)),
         output.output,

@@ -3,6 +3,7 @@ package dev.qinglian.cli.commands;
 import dev.qinglian.Workspace;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.LangOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Numbers;
 import dev.qinglian.cli.render.TextTable;
@@ -53,15 +54,14 @@ public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "The month.")
   String period;
 
-  @Option(names = "--lang", paramLabel = "zh|en", description = "Language.")
-  String lang;
+  @Mixin LangOption langOption;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     Common.Loaded l =
-        Common.loadModelAndUnits(workspace, inputs, lang, spec.commandLine().getErr());
+        Common.loadModelAndUnits(workspace, inputs, langOption.lang, spec.commandLine().getErr());
     Workspace ws = l.ws();
     IndicatorModel model = ws.model();
     YearMonth p = Common.period(period, "--period");
@@ -73,13 +73,9 @@ public final class StatusCommand implements Callable<Integer> {
         all.addAll(Workspace.dataFiles(List.of(g)).value());
       }
     }
-    boolean zh = l.labels().lang().equals("zh");
     TextTable t =
         new TextTable(
-            zh
-                ? List.of("报送部门", "文件", "应报", "已报", "缺报", "无效", "涉及单位")
-                : List.of(
-                    "Source", "File", "Owed", "Present", "Missing", "Invalid", "Units affected"),
+            l.labels().list("status.columns"),
             new boolean[] {false, false, true, true, true, true, false});
     long owedAll = 0;
     long presentAll = 0;
@@ -121,7 +117,7 @@ public final class StatusCommand implements Callable<Integer> {
           }
         }
       } else if (!owed.isEmpty()) {
-        affected.add(zh ? "全部" : "all");
+        affected.add(l.labels().get("status.all"));
       }
       owedAll += owedN;
       presentAll += present;
@@ -134,7 +130,7 @@ public final class StatusCommand implements Callable<Integer> {
           new String[] {
             model.sourceName(source, l.labels().lang()),
             files.isEmpty()
-                ? (zh ? "未到" : "missing")
+                ? (l.labels().get("status.missing"))
                 : String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()),
             Long.toString(owedN),
             Long.toString(present),
@@ -145,18 +141,20 @@ public final class StatusCommand implements Callable<Integer> {
           null);
     }
     PrintWriter o = spec.commandLine().getOut();
-    o.print((zh ? p + " 数据报送情况\n" : "Collection status, " + p + "\n") + t.render(false));
+    o.print(l.labels().get("status.title", p) + "\n" + t.render(false));
     double share = owedAll == 0 ? 1 : (double) presentAll / owedAll;
     boolean complete = presentAll == owedAll && invalidAll == 0;
     o.println(
-        (zh ? "完整度：" : "Completeness: ")
+        (l.labels().get("status.completeness"))
             + Numbers.fixed(100 * share, 1, "—")
             + "% ("
             + presentAll
             + "/"
             + owedAll
             + ")"
-            + (complete ? (zh ? "，已齐" : ", complete") : (zh ? "，未齐" : ", incomplete")));
+            + (complete
+                ? (l.labels().get("status.complete"))
+                : (l.labels().get("status.incomplete"))));
     return complete ? ExitCode.OK : ExitCode.INPUT;
   }
 }

@@ -3,9 +3,11 @@ package dev.qinglian.cli.commands;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.LangOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.Csv;
 import dev.qinglian.cli.render.FileNames;
+import dev.qinglian.cli.render.Labels;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.cli.render.XlsxExport;
 import dev.qinglian.data.DataReader;
@@ -81,8 +83,7 @@ public final class TemplateCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace templates already in DIR.")
   boolean force;
 
-  @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the names.")
-  String lang;
+  @Mixin LangOption langOption;
 
   @Spec CommandSpec spec;
 
@@ -104,7 +105,7 @@ public final class TemplateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Common.Loaded l =
-        Common.loadModelAndUnits(workspace, inputs, lang, spec.commandLine().getErr());
+        Common.loadModelAndUnits(workspace, inputs, langOption.lang, spec.commandLine().getErr());
     IndicatorModel model = l.ws().model();
     YearMonth p = Common.period(period, "--period");
     List<String> sources = sources(model);
@@ -162,14 +163,13 @@ public final class TemplateCommand implements Callable<Integer> {
         Files.write(file, xlsx(units, leaves, p, lg));
       }
       o.println(
-          file
-              + ": "
-              + units.size() * leaves.size()
-              + (lg.equals("zh") ? " 个待填数值（" : " value(s) to fill (")
-              + leaves.size()
-              + (lg.equals("zh") ? " 个指标 × " : " indicator(s) × ")
-              + units.size()
-              + (lg.equals("zh") ? " 个单位）" : " unit(s))"));
+          Labels.of(lg)
+              .get(
+                  "template.written",
+                  file,
+                  units.size() * leaves.size(),
+                  leaves.size(),
+                  units.size()));
     }
     return ExitCode.OK;
   }
@@ -183,7 +183,7 @@ public final class TemplateCommand implements Callable<Integer> {
    * style whose name has no letter i (fastexcel lower-cases it in the JVM's locale, and under a
    * Turkish locale "information" became "ınformatıon").
    */
-  private static void validate(Worksheet ws, int r, double min, double max, boolean zh) {
+  private static void validate(Worksheet ws, int r, double min, double max, Labels labels) {
     String cell = "I" + (r + 1);
     StringBuilder f = new StringBuilder("OR(ISBLANK(" + cell + "),AND(ISNUMBER(" + cell + ")");
     if (!Double.isInfinite(min)) {
@@ -201,11 +201,8 @@ public final class TemplateCommand implements Callable<Integer> {
         .validateWithFormula(f.toString())
         .errorStyle(DataValidationErrorStyle.STOP)
         .showErrorMessage(true)
-        .errorTitle(zh ? "数值超出合理范围" : "Value out of range")
-        .error(
-            zh
-                ? "请填写 " + range + " 之间的数值；未报送请留空。"
-                : "Enter a number in " + range + ", or leave the cell blank when not reported.");
+        .errorTitle(labels.get("template.value_out_of_range"))
+        .error(labels.get("template.enter_a_number_in", range));
   }
 
   private static String bound(double v) {
@@ -214,10 +211,10 @@ public final class TemplateCommand implements Callable<Integer> {
 
   private static byte[] xlsx(List<Unit> units, List<Node> leaves, YearMonth p, String lang)
       throws IOException {
-    boolean zh = lang.equals("zh");
+    Labels labels = Labels.of(lang);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Workbook wb = new Workbook(bytes, "qinglian", "1.0");
-    Worksheet ws = wb.newWorksheet(zh ? "数据" : "data");
+    Worksheet ws = wb.newWorksheet(labels.get("template.data"));
     String[] h = {
       "unit",
       "name",
@@ -248,7 +245,7 @@ public final class TemplateCommand implements Callable<Integer> {
         }
         ws.style(r, 8).protectionOption(ProtectionOption.LOCKED, false).set();
         ws.style(r, 9).protectionOption(ProtectionOption.LOCKED, false).set();
-        validate(ws, r, n.leaf().rangeMin(), n.leaf().rangeMax(), zh);
+        validate(ws, r, n.leaf().rangeMin(), n.leaf().rangeMax(), labels);
         r++;
       }
     }
@@ -256,15 +253,10 @@ public final class TemplateCommand implements Callable<Integer> {
     ws.width(1, 24);
     ws.width(4, 36);
     ws.protect("qinglian");
-    Worksheet notes = wb.newWorksheet(zh ? "说明" : "notes");
+    Worksheet notes = wb.newWorksheet(labels.get("template.notes"));
     // the marker in A1 tells the reader this sheet is not data, whatever it is renamed to
     notes.value(0, 0, DataReader.NOTES_MARKER);
-    notes.value(
-        0,
-        1,
-        zh
-            ? "本页为指标说明，不是数据；数值请填在第一张表的 value 列。"
-            : "These are notes on the indicators, not data: fill the value column of the first sheet.");
+    notes.value(0, 1, labels.get("template.these_are_notes_on"));
     String[] nh = {
       "indicator", "zh", "en", "direction", "unit_of_measure", "frequency", "min", "max"
     };

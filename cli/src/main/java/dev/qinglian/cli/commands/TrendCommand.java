@@ -5,6 +5,7 @@ import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.FormatOption;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.OutputOptions;
+import dev.qinglian.cli.options.RangeOptions;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.cli.render.TrendRenderer;
@@ -36,17 +37,7 @@ public final class TrendCommand implements Callable<Integer> {
   @Mixin dev.qinglian.cli.options.BomOption bom;
   @Mixin FormatOption format;
 
-  @Option(
-      names = "--from",
-      paramLabel = "YYYY-MM",
-      description = "First month (default: 11 months before --to, or the first with data).")
-  String from;
-
-  @Option(
-      names = "--to",
-      paramLabel = "YYYY-MM",
-      description = "Last month (default: the latest with data).")
-  String to;
+  @Mixin RangeOptions range;
 
   @Option(
       names = "--node",
@@ -66,10 +57,11 @@ public final class TrendCommand implements Callable<Integer> {
             ? format.resolve(output.output, "trend --unit", OutputOptions.Format.table)
             : format.resolve(output.output, "trend", OutputOptions.Format.values());
     Common.Loaded l = Common.load(workspace, inputs, output.lang, spec.commandLine().getErr());
-    YearMonth end = Common.month(l, to, "--to", spec.commandLine().getErr());
+    YearMonth end = Common.month(l, range.to, "--to", spec.commandLine().getErr());
     YearMonth first = Common.first(l.ws());
-    YearMonth start = from != null ? Common.period(from, "--from") : end.minusMonths(11);
-    if (from == null && start.isBefore(first)) {
+    YearMonth start =
+        range.from != null ? Common.period(range.from, "--from") : end.minusMonths(11);
+    if (range.from == null && start.isBefore(first)) {
       start = first;
     }
     if (start.isAfter(end)) {

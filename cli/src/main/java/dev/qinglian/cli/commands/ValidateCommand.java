@@ -3,6 +3,7 @@ package dev.qinglian.cli.commands;
 import dev.qinglian.Workspace;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.LangOption;
 import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
@@ -18,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code qinglian validate}: checks model, register and data; prints every problem. */
@@ -45,8 +45,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Mixin PeriodOption periodOption;
 
-  @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the messages.")
-  String lang;
+  @Mixin LangOption langOption;
 
   @Spec CommandSpec spec;
 
@@ -57,7 +56,7 @@ public final class ValidateCommand implements Callable<Integer> {
     inputs.workspace = workspace.workspace;
     dev.qinglian.diag.Loaded<Workspace> loaded = WorkspaceLoader.load(inputs, true);
     Workspace ws = loaded.value();
-    Labels labels = Common.labels(lang, ws);
+    Labels labels = Common.labels(langOption.lang, ws);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     YearMonth month = null;
     if (ws != null && ws.data() != null) {

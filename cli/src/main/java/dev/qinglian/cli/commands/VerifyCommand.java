@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.LangOption;
 import dev.qinglian.cli.render.Hashes;
 import dev.qinglian.cli.render.Labels;
 import dev.qinglian.cli.render.ScoreRenderer;
@@ -63,11 +64,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Mixin InputOptions inputs;
 
-  @picocli.CommandLine.Option(
-      names = "--lang",
-      paramLabel = "zh|en",
-      description = "Language of the report (default: the model's, zh).")
-  String lang;
+  @Mixin LangOption langOption;
 
   @Spec CommandSpec spec;
 
@@ -79,8 +76,7 @@ public final class VerifyCommand implements Callable<Integer> {
     byte[] published = Files.readAllBytes(resultFile);
     Result json = Result.of(resultFile, published);
     inputs.workspace = workspace;
-    Common.Loaded l = Common.load(null, inputs, lang, spec.commandLine().getErr());
-    boolean zh = l.labels().lang().equals("zh");
+    Common.Loaded l = Common.load(null, inputs, langOption.lang, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     List<String> differences = new ArrayList<>();
     // 1. the inputs
@@ -91,34 +87,22 @@ public final class VerifyCommand implements Callable<Integer> {
     String modelNow = Hashes.modelSha256(l.ws());
     if (json.modelSha256 != null && !modelNow.equals(json.modelSha256)) {
       differences.add(
-          (zh ? "模型 " : "model ")
-              + json.modelFile
-              + ": sha256 "
-              + json.modelSha256
-              + (zh ? "（当时），" : " then, ")
-              + modelNow
-              + (zh ? "（现在）" : " now"));
+          l.labels().get("verify.model_changed", json.modelFile, json.modelSha256, modelNow));
     }
     json.inputs.forEach(
         (f, h) -> {
           if (!now.containsKey(f)) {
-            differences.add(zh ? "输入 " + f + " 现已不存在" : "input " + f + " is missing now");
+            differences.add(l.labels().get("verify.input_is_missing_now", f));
           } else if (!now.get(f).equals(h)) {
-            differences.add(
-                zh
-                    ? "输入 " + f + " 已改变：sha256 " + h + "（当时），" + now.get(f) + "（现在）"
-                    : "input " + f + " changed: sha256 " + h + " then, " + now.get(f) + " now");
+            differences.add(l.labels().get("verify.input_changed_sha_then", f, h, now.get(f)));
           }
         });
     now.keySet().stream()
         .filter(f -> !json.inputs.containsKey(f))
-        .forEach(f -> differences.add(zh ? "输入 " + f + " 为新增" : "input " + f + " is new"));
+        .forEach(f -> differences.add(l.labels().get("verify.input_is_new", f)));
     String version = dev.qinglian.cli.VersionProvider.version();
     if (!json.version.equals(version)) {
-      differences.add(
-          zh
-              ? "由 qinglian " + json.version + " 写出，当前为 " + version
-              : "written by qinglian " + json.version + ", this is " + version);
+      differences.add(l.labels().get("verify.written_by_qinglian_this", json.version, version));
     }
     // 2. the result
     YearMonth p = Common.month(l.ws(), json.period.toString(), "period");
@@ -126,25 +110,13 @@ public final class VerifyCommand implements Callable<Integer> {
     String again = new ScoreRenderer(l.ws(), both[0], both[1], Labels.of("en")).json();
     if (Arrays.equals(again.getBytes(StandardCharsets.UTF_8), published)) {
       out.println(
-          zh
-              ? "核验通过："
-                  + resultFile
-                  + " 逐字节复现（"
-                  + p
-                  + "，"
-                  + both[0].size()
-                  + " 个单位，"
-                  + json.inputs.size()
-                  + " 个输入文件）"
-              : "verified: "
-                  + resultFile
-                  + " is reproduced byte for byte ("
-                  + p
-                  + ", "
-                  + both[0].size()
-                  + " units, "
-                  + json.inputs.size()
-                  + " inputs)");
+          l.labels()
+              .get(
+                  "verify.verified_is_reproduced_byte",
+                  resultFile,
+                  p,
+                  both[0].size(),
+                  json.inputs.size()));
       return ExitCode.OK;
     }
     Map<String, JsonNode> byUnit = Revisions.byUnit(MAPPER.readTree(again).path("units"));
@@ -156,40 +128,26 @@ public final class VerifyCommand implements Callable<Integer> {
         units++;
         if (shown++ < 20) {
           differences.add(
-              (zh ? "单位 " : "unit ")
-                  + text(then, "unit")
-                  + (zh ? "：指数 " : ": index ")
-                  + text(then, "index")
-                  + " "
-                  + text(then, "colour")
-                  + (zh ? "（当时），" : " then, ")
-                  + (x == null
-                      ? (zh ? "不存在" : "absent")
-                      : text(x, "index") + " " + text(x, "colour"))
-                  + (zh ? "（现在）" : " now"));
+              l.labels()
+                  .get(
+                      "verify.unit_changed",
+                      text(then, "unit"),
+                      text(then, "index") + " " + text(then, "colour"),
+                      x == null
+                          ? l.labels().get("verify.absent")
+                          : text(x, "index") + " " + text(x, "colour")));
         }
       }
     }
     if (units > 20) {
-      differences.add(
-          zh ? "……另有 " + (units - 20) + " 个单位" : "… and " + (units - 20) + " more unit(s)");
+      differences.add(l.labels().get("verify.and_more_unit_s", (units - 20)));
     }
     if (differences.isEmpty()) {
-      differences.add(
-          zh
-              ? "结果在格式或指数、颜色以外的字段上不同"
-              : "the result differs in its layout or in fields other than index and colour");
+      differences.add(l.labels().get("verify.the_result_differs_in"));
     }
-    out.println(
-        zh
-            ? "核验未通过：" + resultFile + " 与重新计算的 " + p + " 结果不同："
-            : "NOT verified: " + resultFile + " differs from a recomputation of " + p + ":");
+    out.println(l.labels().get("verify.not_verified_differs_from", resultFile, p));
     differences.forEach(d -> out.println("  " + d));
-    out.println(
-        zh
-            ? "提示：请使用生成该结果时的选项核验（--model、--units、--data、--weights、--encoding）"
-            : "hint: verify with the options the result was made with (--model, --units, --data,"
-                + " --weights, --encoding)");
+    out.println(l.labels().get("verify.hint_verify_with_the"));
     return ExitCode.INPUT;
   }
 

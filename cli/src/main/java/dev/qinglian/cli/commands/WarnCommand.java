@@ -3,6 +3,7 @@ package dev.qinglian.cli.commands;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.LangOption;
 import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
@@ -59,11 +60,7 @@ public final class WarnCommand implements Callable<Integer> {
       description = "Folder for the notices.")
   Path out;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "zh|en",
-      description = "Language of the notices (default: the model's, zh).")
-  String lang;
+  @Mixin LangOption langOption;
 
   @Option(names = "--force", description = "Replace notices already in DIR.")
   boolean force;
@@ -109,7 +106,7 @@ public final class WarnCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    Common.Loaded l = Common.load(workspace, inputs, lang, err);
+    Common.Loaded l = Common.load(workspace, inputs, langOption.lang, err);
     Common.requireBands(l, "warn");
     YearMonth p = Common.month(l, periodOption.period, "--period", spec.commandLine().getErr());
     // one writer of the register at a time: its read, the notices and its rewrite
@@ -139,13 +136,8 @@ public final class WarnCommand implements Callable<Integer> {
       new DiagnosticPrinter(l.labels()).print(all, err);
       throw new CliException(ExitCode.INPUT, l.labels().get("input.errors"));
     }
-    boolean zh = l.labels().lang().equals("zh");
     if (!Files.exists(settingsFile)) {
-      err.println(
-          zh
-              ? "注意：工作区没有 settings.yaml，通知书以“县纪委监委”署名；发文机关等写法见 README“预警通知书”。"
-              : "note: no settings.yaml in the workspace: the notices are signed 县纪委监委; README,"
-                  + " Warning notices, says how to name the authority.");
+      err.println(l.labels().get("warn.note_no_settings_yaml"));
     }
     PeriodResult[] both = Common.evaluateWithPrevious(l.ws(), p, true);
     PeriodResult now = both[0];
@@ -254,20 +246,15 @@ public final class WarnCommand implements Callable<Integer> {
     update.register().write(registerFile);
     issued.write(numbersFile);
     PrintWriter o = spec.commandLine().getOut();
+    o.println(l.labels().get("warn.wrote", files.size(), out.resolve(indexName)));
     o.println(
-        (zh ? "已写入 " : "wrote ")
-            + files.size()
-            + (zh ? " 份预警通知书及索引 " : " notice(s) and the index ")
-            + out.resolve(indexName));
-    o.println(
-        (zh ? "预警台账 " : "register ")
-            + registerFile
-            + (zh ? "：新开 " : ": opened ")
-            + update.opened().size()
-            + (zh ? "，解除 " : ", closed ")
-            + update.closed().size()
-            + (zh ? "，在册 " : ", open ")
-            + update.open().size());
+        l.labels()
+            .get(
+                "warn.register",
+                registerFile,
+                update.opened().size(),
+                update.closed().size(),
+                update.open().size()));
     for (Warning w : update.closed()) {
       o.println("  " + w.id() + " " + w.unit() + " " + w.name() + " → " + w.closedAs());
     }

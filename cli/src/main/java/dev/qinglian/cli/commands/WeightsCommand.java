@@ -3,6 +3,8 @@ package dev.qinglian.cli.commands;
 import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
+import dev.qinglian.cli.options.LangOption;
+import dev.qinglian.cli.options.RangeOptions;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
 import dev.qinglian.cli.render.Numbers;
@@ -77,18 +79,7 @@ public final class WeightsCommand implements Callable<Integer> {
           "Share of the subjective (AHP) weights in combined (default: ${DEFAULT-VALUE}).")
   double alpha;
 
-  @Option(
-      names = "--from",
-      paramLabel = "YYYY-MM",
-      description =
-          "First month of the data for entropy and CRITIC (default: the first with data).")
-  String from;
-
-  @Option(
-      names = "--to",
-      paramLabel = "YYYY-MM",
-      description = "Last month (default: the latest with data).")
-  String to;
+  @Mixin RangeOptions range;
 
   @Option(
       names = "--allow-inconsistent",
@@ -104,8 +95,7 @@ public final class WeightsCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an existing overlay.")
   boolean force;
 
-  @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the table.")
-  String lang;
+  @Mixin LangOption langOption;
 
   @Spec CommandSpec spec;
 
@@ -113,7 +103,7 @@ public final class WeightsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter o = spec.commandLine().getOut();
-    Common.Loaded l = Common.load(workspace, inputs, lang, err);
+    Common.Loaded l = Common.load(workspace, inputs, langOption.lang, err);
     IndicatorModel model = l.ws().model();
     String m = method.toLowerCase(Locale.ROOT);
     if (!List.of("ahp", "entropy", "critic", "equal", "combined").contains(m)) {
@@ -140,8 +130,9 @@ public final class WeightsCommand implements Callable<Integer> {
             : Weighting.Objective.ENTROPY;
     List<PeriodResult> months = List.of();
     if (!m.equals("ahp") && !m.equals("equal")) {
-      YearMonth end = Common.month(l, to, "--to", spec.commandLine().getErr());
-      YearMonth start = from != null ? Common.period(from, "--from") : Common.first(l.ws());
+      YearMonth end = Common.month(l, range.to, "--to", spec.commandLine().getErr());
+      YearMonth start =
+          range.from != null ? Common.period(range.from, "--from") : Common.first(l.ws());
       months = new Evaluator(model).evaluate(l.ws().data(), start, end);
     }
     Map<String, Double> w =
@@ -172,9 +163,7 @@ public final class WeightsCommand implements Callable<Integer> {
     Map<String, Double> current = Weighting.model(model);
     TextTable t =
         new TextTable(
-            l.labels().lang().equals("zh")
-                ? List.of("节点", "下级", "模型权重", m, "AHP λmax / CI / CR")
-                : List.of("node", "child", "model", m, "AHP λmax / CI / CR"),
+            l.labels().list("weights.columns").stream().map(c -> c.replace("{0}", m)).toList(),
             new boolean[] {false, false, true, true, false});
     for (Node n : model.nodes()) {
       if (n.isLeaf()) {
@@ -217,22 +206,7 @@ public final class WeightsCommand implements Callable<Integer> {
         force,
         l.ws().inputs(),
         null);
-    o.println(
-        l.labels().lang().equals("zh")
-            ? "已写入 "
-                + target
-                + "（"
-                + label
-                + "）；使用时加 --weights "
-                + target
-                + "，或在 indicators.yaml 中写 weights-overlay 键"
-            : "wrote "
-                + target
-                + " ("
-                + label
-                + "); use it with --weights "
-                + target
-                + " or the key weights-overlay in indicators.yaml");
+    o.println(l.labels().get("weights.wrote_use_it_with", target, label));
     return ExitCode.OK;
   }
 }

@@ -124,27 +124,36 @@ public final class DemoCounty {
         deadline-days: 30                                       # 整改期限：成文日期后 30 天
       """;
 
+  /**
+   * Adds units {@code PREFIX01}… named {@code names}: staff {@code staff + [0, staffSpan)}, people
+   * served {@code people + 1000 × [0, peopleSpan)}, drawn in that order unit by unit.
+   */
+  private void addUnits(
+      List<DemoUnit> units,
+      String prefix,
+      String[] names,
+      String type,
+      int staff,
+      int staffSpan,
+      int people,
+      int peopleSpan) {
+    for (int i = 0; i < names.length; i++) {
+      units.add(
+          new DemoUnit(
+              String.format(Locale.ROOT, "%s%02d", prefix, i + 1),
+              names[i],
+              type,
+              staff + random.nextInt(staffSpan),
+              people + 1000 * random.nextInt(peopleSpan)));
+    }
+  }
+
   /** Writes {@code units.csv}, {@code data/}, the map and the notice settings into {@code dir}. */
   public void write(Path dir) throws IOException {
     List<DemoUnit> units = new ArrayList<>();
-    for (int i = 0; i < DEPARTMENTS.length; i++) {
-      units.add(
-          new DemoUnit(
-              String.format(Locale.ROOT, "B%02d", i + 1),
-              DEPARTMENTS[i],
-              "department",
-              25 + random.nextInt(156),
-              20000 + 1000 * random.nextInt(101)));
-    }
-    for (int i = 0; i < TOWNSHIPS.length; i++) {
-      units.add(
-          new DemoUnit(
-              String.format(Locale.ROOT, "Z%02d", i + 1),
-              TOWNSHIPS[i],
-              "township",
-              60 + random.nextInt(101),
-              12000 + 1000 * random.nextInt(34)));
-    }
+    // staff 25-180 and 20,000-120,000 people served; townships 60-160 and 12,000-45,000
+    addUnits(units, "B", DEPARTMENTS, "department", 25, 156, 20000, 101);
+    addUnits(units, "Z", TOWNSHIPS, "township", 60, 101, 12000, 34);
     double[] base = new double[units.size()];
     for (int u = 0; u < base.length; u++) {
       base[u] = 0.91 + 0.06 * random.nextDouble();

@@ -51,6 +51,15 @@ public final class Labels {
     return i == 0 ? Locale.SIMPLIFIED_CHINESE : Locale.ROOT;
   }
 
+  /**
+   * A list label (column headers): its items separated by semicolons.
+   *
+   * @return the items, unmodifiable
+   */
+  public List<String> list(String key) {
+    return List.of(get(key).split(";"));
+  }
+
   /** A label, with {@code {0}}… replaced by {@code args}. */
   public String get(String key, Object... args) {
     String s = L.get(i).get(key);

@@ -152,23 +152,13 @@ public final class MonitorRenderer {
     row(t, e.root(), "", "");
     sb.append(t.render(false));
     // what the outlier treatment did to each leaf this month, over all units
-    boolean zh = labels.lang().equals("zh");
     for (var leaf : model.leaves()) {
       int treated = result.treatment(leaf.id());
       if (treated != 0) {
         sb.append(
                 treated < 0
-                    ? (zh
-                        ? leaf.id() + "：本月对全部单位的数值作了对数变换（偏度、峰度超限）"
-                        : leaf.id()
-                            + ": this month's values log-transformed for all units"
-                            + " (skewness and kurtosis beyond the limits)")
-                    : (zh
-                        ? leaf.id() + "：本月缩尾 " + treated + " 个数值（全部单位中）"
-                        : leaf.id()
-                            + ": "
-                            + treated
-                            + " value(s) winsorised this month (all units)"))
+                    ? labels.get("explain.log_transformed", leaf.id())
+                    : labels.get("explain.winsorised", leaf.id(), treated))
             .append('\n');
       }
     }

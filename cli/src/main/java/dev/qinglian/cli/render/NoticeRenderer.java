@@ -111,45 +111,17 @@ public final class NoticeRenderer {
     List<Notice.Block> body = new ArrayList<>();
     StringBuilder first = new StringBuilder();
     int ranked = ranked(r);
-    if (zh) {
-      first
-          .append("根据")
-          .append(month(r.period()))
-          .append(settings.county())
-          .append("清廉指数监测评估结果，你单位清廉指数为")
-          .append(index)
-          .append("，在")
-          .append(settings.county())
-          .append(ranked)
-          .append("个参评单位中排第")
-          .append(r.rank(u))
-          .append("名，列为")
-          .append(colour(band))
-          .append("预警。");
-      if (warning != null && !warning.opened().equals(r.period())) {
-        first.append("该预警自").append(month(warning.opened())).append("起持续未解除。");
-      }
-    } else {
-      first
-          .append("In the clean-government evaluation of ")
-          .append(month(r.period()))
-          .append(", your unit's index is ")
-          .append(index)
-          .append(", rank ")
-          .append(r.rank(u))
-          .append(" of ")
-          .append(ranked)
-          .append(" units (")
-          .append(settings.county())
-          .append("): a ")
-          .append(colour(band))
-          .append(" warning.");
-      if (warning != null && !warning.opened().equals(r.period())) {
-        first
-            .append(" The warning has been open since ")
-            .append(month(warning.opened()))
-            .append('.');
-      }
+    first.append(
+        labels.get(
+            "notice.opening",
+            month(r.period()),
+            settings.county(),
+            index,
+            ranked,
+            r.rank(u),
+            colour(band)));
+    if (warning != null && !warning.opened().equals(r.period())) {
+      first.append(labels.get("notice.open_since", month(warning.opened())));
     }
     body.add(new Notice.Block(Notice.Kind.PARAGRAPH, first.toString()));
     OverrideRule cap = r.cappedBy(u).orElse(null);
@@ -157,179 +129,97 @@ public final class NoticeRenderer {
       body.add(
           new Notice.Block(
               Notice.Kind.PARAGRAPH,
-              zh
-                  ? "按指数，你单位应为"
-                      + colour(r.uncappedBand(u).get())
-                      + "；因“"
-                      + CapNote.quoted(cap.names().zh())
-                      + "”，限定为"
-                      + colour(band)
-                      + "。"
-                  : "By its index the unit is "
-                      + colour(r.uncappedBand(u).get())
-                      + "; the rule \""
-                      + cap.names().en()
-                      + "\" caps it at "
-                      + colour(band)
-                      + "."));
+              labels.get(
+                  "notice.capped",
+                  colour(r.uncappedBand(u).get()),
+                  zh ? CapNote.quoted(cap.names().zh()) : cap.names().en(),
+                  colour(band))));
     }
     int section = 0;
-    body.add(heading(section++, zh ? "失分较多的维度" : "Weakest dimensions"));
+    body.add(heading(section++, labels.get("notice.weakest_dimensions")));
     List<ExplainedNode> weakest = explainer.weakestDimensions(u, 3);
     for (int i = 0; i < Math.min(3, weakest.size()); i++) {
       ExplainedNode d = weakest.get(i);
       body.add(
           new Notice.Block(
               Notice.Kind.ITEM,
-              zh
-                  ? "（"
-                      + ORDINALS[i]
-                      + "）"
-                      + d.node().names().zh()
-                      + "（"
-                      + d.node().id()
-                      + "）：得分"
-                      + Numbers.fixed(d.score(), 1, "—")
-                      + "，失分"
-                      + Numbers.fixed(d.lost(), 2, "—")
-                      + "分。"
-                  : (i + 1)
-                      + ". "
-                      + d.node().names().en()
-                      + " ("
-                      + d.node().id()
-                      + "): score "
-                      + Numbers.fixed(d.score(), 1, "—")
-                      + ", "
-                      + Numbers.fixed(d.lost(), 2, "—")
-                      + " points lost."));
+              labels.get(
+                  "notice.dimension",
+                  zh ? ORDINALS[i] : i + 1,
+                  d.node().names().in(labels.lang()),
+                  d.node().id(),
+                  Numbers.fixed(d.score(), 1, "—"),
+                  Numbers.fixed(d.lost(), 2, "—"))));
     }
-    body.add(heading(section++, zh ? "失分最多的指标" : "Indicators that cost most"));
+    body.add(heading(section++, labels.get("notice.indicators_that_cost_most")));
     List<ExplainedNode> costly = explainer.costliestLeaves(u, 5);
     for (int i = 0; i < Math.min(5, costly.size()); i++) {
       ExplainedNode n = costly.get(i);
       String raw =
           Double.isNaN(n.raw())
-              ? (zh ? "无数据" : "no data")
+              ? (labels.get("notice.no_data"))
               : Numbers.full(n.raw()) + measure(n.node().leaf().unit());
       body.add(
           new Notice.Block(
               Notice.Kind.ITEM,
-              zh
-                  ? (i + 1)
-                      + ". "
-                      + n.node().names().zh()
-                      + "（"
-                      + n.node().id()
-                      + "）：原始值"
-                      + raw
-                      + "，得分"
-                      + Numbers.fixed(n.score(), 1, "—")
-                      + "，失分"
-                      + Numbers.fixed(n.lost(), 2, "—")
-                      + "分。"
-                  : (i + 1)
-                      + ". "
-                      + n.node().names().en()
-                      + " ("
-                      + n.node().id()
-                      + "): value "
-                      + raw
-                      + ", score "
-                      + Numbers.fixed(n.score(), 1, "—")
-                      + ", "
-                      + Numbers.fixed(n.lost(), 2, "—")
-                      + " points lost."));
+              labels.get(
+                  "notice.indicator",
+                  i + 1,
+                  n.node().names().in(labels.lang()),
+                  n.node().id(),
+                  raw,
+                  Numbers.fixed(n.score(), 1, "—"),
+                  Numbers.fixed(n.lost(), 2, "—"))));
     }
-    body.add(heading(section++, zh ? "与上月相比" : "Since last month"));
+    body.add(heading(section++, labels.get("notice.since_last_month")));
     if (before == null || before.indexOf(unit.id()) < 0) {
-      body.add(
-          new Notice.Block(
-              Notice.Kind.PARAGRAPH, zh ? "无上月数据。" : "No data for the previous month."));
+      body.add(new Notice.Block(Notice.Kind.PARAGRAPH, labels.get("notice.no_data_for_the")));
     } else {
       int b = before.indexOf(unit.id());
       double change = r.index(u) - before.index(b);
       body.add(
           new Notice.Block(
               Notice.Kind.PARAGRAPH,
-              zh
-                  ? "指数由上月的"
-                      + Numbers.fixed(before.index(b), 1, "—")
-                      + "（"
-                      + colour(before.band(b))
-                      + "）变为"
-                      + index
-                      + "（"
-                      + colour(band)
-                      + "），变动"
-                      + Numbers.signed(change, 1, "—")
-                      + "。主要变动："
-                  : "The index went from "
-                      + Numbers.fixed(before.index(b), 1, "—")
-                      + " ("
-                      + colour(before.band(b))
-                      + ") to "
-                      + index
-                      + " ("
-                      + colour(band)
-                      + "), "
-                      + Numbers.signed(change, 1, "—")
-                      + ". Biggest movers:"));
+              labels.get(
+                  "notice.the_index_went_from",
+                  Numbers.fixed(before.index(b), 1, "—"),
+                  colour(before.band(b)),
+                  index,
+                  colour(band),
+                  Numbers.signed(change, 1, "—"))));
       List<Mover> movers = explainer.movers(before, u, 3);
       for (int i = 0; i < Math.min(3, movers.size()); i++) {
         Mover m = movers.get(i);
         body.add(
             new Notice.Block(
                 Notice.Kind.ITEM,
-                zh
-                    ? (i + 1)
-                        + ". "
-                        + m.leaf().names().zh()
-                        + "（"
-                        + m.leaf().id()
-                        + "）："
-                        + Numbers.signed(m.points(), 2, "—")
-                        + "分。"
-                    : (i + 1)
-                        + ". "
-                        + m.leaf().names().en()
-                        + " ("
-                        + m.leaf().id()
-                        + "): "
-                        + Numbers.signed(m.points(), 2, "—")
-                        + " points."));
+                labels.get(
+                    "notice.mover",
+                    i + 1,
+                    m.leaf().names().in(labels.lang()),
+                    m.leaf().id(),
+                    Numbers.signed(m.points(), 2, "—"))));
       }
     }
     LocalDate date = entry.date();
-    body.add(heading(section, zh ? "整改要求" : "Rectification"));
+    body.add(heading(section, labels.get("notice.rectification")));
     body.add(
         new Notice.Block(
             Notice.Kind.PARAGRAPH,
-            zh
-                ? "请你单位认真分析原因，制定整改措施，于"
-                    + date(settings.deadline(r.period(), date))
-                    + "前将整改情况书面报送"
-                    + settings.reportTo()
-                    + "。"
-                : "Analyse the causes, rectify, and report in writing to "
-                    + settings.reportTo()
-                    + " by "
-                    + date(settings.deadline(r.period(), date))
-                    + "."));
+            labels.get(
+                "notice.analyse_the_causes_rectify",
+                settings.reportTo(),
+                date(settings.deadline(r.period(), date)))));
     return new Notice(
         labels.lang(),
         settings.mark(),
         entry.number(),
-        zh
-            ? "关于对" + unit.name() + "予以" + colour(band) + "预警的通知"
-            : "Notice of a " + colour(band) + " warning to " + unit.name(),
+        labels.get("notice.notice_of_a_warning", colour(band), unit.name()),
         unit.name(),
         body,
         settings.signature(),
         date(date),
-        warning == null
-            ? ""
-            : (zh ? "（预警编号：" + warning.id() + "）" : "(Warning " + warning.id() + ")"),
+        warning == null ? "" : (labels.get("notice.warning", warning.id())),
         unit.id(),
         band.colour(),
         provenance);
@@ -377,15 +267,8 @@ public final class NoticeRenderer {
       List<String> files,
       WarningRegister.Update update,
       Map<String, NoticeRegister.Entry> numbers) {
-    StringBuilder sb =
-        new StringBuilder(
-            zh
-                ? "# " + month(r.period()) + "预警通知书\n\n"
-                : "# Warning notices, " + month(r.period()) + "\n\n");
-    sb.append(
-        zh
-            ? "| 发文字号 | 单位 | 名称 | 指数 | 颜色 | 通知书 |\n|---|---|---|---:|---|---|\n"
-            : "| Number | Unit | Name | Index | Colour | Notice |\n|---|---|---|---:|---|---|\n");
+    StringBuilder sb = new StringBuilder(labels.get("notice.warning_notices", month(r.period())));
+    sb.append(labels.get("notice.number_unit_name_index"));
     int k = 0;
     for (int u : r.rankOrder()) {
       if (r.model().bands().indexOf(r.band(u)) > 0) {
@@ -412,14 +295,11 @@ public final class NoticeRenderer {
         k++;
       }
     }
-    sb.append(zh ? "\n## 本月新开预警\n\n" : "\n## Warnings opened this month\n\n");
+    sb.append(labels.get("notice.warnings_opened_this_month"));
     // from the register, so that running the month again gives the same index
     List<Warning> all = update.register().warnings();
     list(sb, r, all.stream().filter(w -> w.opened().equals(r.period())).toList());
-    sb.append(
-        zh
-            ? "\n## 本月解除预警（复绿或升级）\n\n"
-            : "\n## Warnings closed this month (green again, or escalated)\n\n");
+    sb.append(labels.get("notice.warnings_closed_this_month"));
     list(sb, r, all.stream().filter(w -> r.period().equals(w.closed())).toList());
     return sb.toString();
   }
@@ -437,22 +317,8 @@ public final class NoticeRenderer {
       throws java.io.IOException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(bytes, "qinglian", "1.0");
-    org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(zh ? "预警通知书" : "notices");
-    String[] h =
-        zh
-            ? new String[] {"发文字号", "单位编码", "单位名称", "指数", "排名", "颜色", "限定规则", "预警编号", "预警自", "通知书"}
-            : new String[] {
-              "Number",
-              "Unit",
-              "Name",
-              "Index",
-              "Rank",
-              "Colour",
-              "Capped by",
-              "Warning",
-              "Open since",
-              "Notice"
-            };
+    org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(labels.get("notice.notices"));
+    String[] h = labels.list("notice.index_columns").toArray(new String[0]);
     XlsxExport.header(ws, 0, h);
     Map<String, Warning> open = new java.util.HashMap<>();
     for (Warning w : update.open()) {
@@ -491,11 +357,8 @@ public final class NoticeRenderer {
     ws.width(6, 30);
     ws.width(9, 28);
     ws.freezePane(0, 1);
-    org.dhatim.fastexcel.Worksheet changes = wb.newWorksheet(zh ? "本月变动" : "changes");
-    String[] ch =
-        zh
-            ? new String[] {"预警编号", "单位编码", "单位名称", "颜色", "开始", "解除", "解除方式"}
-            : new String[] {"Warning", "Unit", "Name", "Colour", "Opened", "Closed", "Closed as"};
+    org.dhatim.fastexcel.Worksheet changes = wb.newWorksheet(labels.get("notice.changes"));
+    String[] ch = labels.list("notice.changes_columns").toArray(new String[0]);
     XlsxExport.header(changes, 0, ch);
     int cr = 1;
     for (Warning w : update.register().warnings()) {
@@ -528,15 +391,15 @@ public final class NoticeRenderer {
   /** How a warning was closed, in words. */
   String closedAs(String how) {
     return switch (how) {
-      case "green" -> zh ? "复绿" : "green again";
-      case "escalated" -> zh ? "升级" : "escalated";
+      case "green" -> labels.get("notice.green_again");
+      case "escalated" -> labels.get("notice.escalated");
       default -> how;
     };
   }
 
   private void list(StringBuilder sb, PeriodResult r, List<Warning> ws) {
     if (ws.isEmpty()) {
-      sb.append(zh ? "无\n" : "none\n");
+      sb.append(labels.get("notice.none"));
     }
     for (Warning w : ws) {
       sb.append("- ")

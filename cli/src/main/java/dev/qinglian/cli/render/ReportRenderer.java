@@ -60,17 +60,13 @@ public final class ReportRenderer {
     this.model = timeline.latest().model();
   }
 
-  private String t(String zhText, String enText) {
-    return zh ? zhText : enText;
-  }
-
   private String band(Band b) {
     return b.names().in(labels.lang());
   }
 
   /** The report's title: the model's name, as a monthly report. */
   private String title() {
-    return model.root().names().in(labels.lang()) + t("月度报告", " — monthly report");
+    return model.root().names().in(labels.lang()) + labels.get("report.monthly_report");
   }
 
   private String capNote(PeriodResult r, int u) {
@@ -108,9 +104,9 @@ public final class ReportRenderer {
         .append("</span></h1><p>")
         .append(
             Html.esc(
-                t("一图一表一指数 · ", "One map, one table, one index · ")
+                labels.get("report.one_map_one_table_one")
                     + now.size()
-                    + t(" 个单位", " units")))
+                    + labels.get("report.units")))
         .append("</p></header>\n<main>\n");
     headline(sb, now, before);
     map(sb, now);
@@ -123,12 +119,12 @@ public final class ReportRenderer {
                 "qinglian "
                     + VersionProvider.version()
                     + " · "
-                    + t("模型 ", "model ")
+                    + labels.get("report.model")
                     + ws.modelDisplay()
                     + " ("
                     + Hashes.modelSha256(ws).substring(0, 12)
                     + ") · "
-                    + t("权重 ", "weights ")
+                    + labels.get("report.weights")
                     + model.weightsSource()));
     for (Path p : ws.inputs()) {
       sb.append("<br>").append(Html.esc(ws.display(p) + " sha256 " + Hashes.sha256(p)));
@@ -163,14 +159,14 @@ public final class ReportRenderer {
       sb.append("<div class=\"card\"><b>")
           .append(warned)
           .append("</b><span>")
-          .append(Html.esc(t("新预警", "newly warned")))
+          .append(Html.esc(labels.get("report.newly_warned")))
           .append("</span><small>")
           .append(Html.esc(names(tr, Transition.Kind.NEWLY_WARNED)))
           .append("</small></div>\n");
       sb.append("<div class=\"card\"><b>")
           .append(back)
           .append("</b><span>")
-          .append(Html.esc(t("复绿", "back to green")))
+          .append(Html.esc(labels.get("report.back_to_green")))
           .append("</span><small>")
           .append(Html.esc(names(tr, Transition.Kind.RETURNED)))
           .append("</small></div>\n");
@@ -185,7 +181,7 @@ public final class ReportRenderer {
 
   private void map(StringBuilder sb, PeriodResult now) {
     sb.append("<section><h2>")
-        .append(Html.esc(t("一图：各单位颜色", "The map: every unit in its colour")))
+        .append(Html.esc(labels.get("report.the_map_every_unit_in")))
         .append("</h2>\n");
     double minX = Double.MAX_VALUE;
     double maxX = -Double.MAX_VALUE;
@@ -270,15 +266,11 @@ public final class ReportRenderer {
       sb.append("</svg>\n");
     } else {
       sb.append("<p class=\"note\">")
-          .append(
-              Html.esc(
-                  t(
-                      "工作区没有 map.geojson，仅以色块显示各单位。",
-                      "No map.geojson in the workspace: units are shown as tiles.")))
+          .append(Html.esc(labels.get("report.no_map_geojson_in_the")))
           .append("</p>\n");
     }
     sb.append("<h3>")
-        .append(Html.esc(t("无辖区单位", "Units without territory")))
+        .append(Html.esc(labels.get("report.units_without_territory")))
         .append("</h3>\n<div class=\"tiles\">\n");
     for (int u : now.rankOrder()) {
       Unit unit = now.units().units().get(u);
@@ -318,7 +310,7 @@ public final class ReportRenderer {
 
   private void table(StringBuilder sb, PeriodResult now, PeriodResult before) {
     sb.append("<section><h2>")
-        .append(Html.esc(t("一表：排名", "The table: ranking")))
+        .append(Html.esc(labels.get("report.the_table_ranking")))
         .append("</h2>\n<table id=\"ranking\">\n<thead><tr>");
     List<String> h = ScoreRenderer.rankingHeaders(labels, model);
     for (int i = 0; i < h.size(); i++) {
@@ -375,26 +367,13 @@ public final class ReportRenderer {
 
   private void units(StringBuilder sb, PeriodResult now) {
     sb.append("<section><h2>")
-        .append(Html.esc(t("一指数：各单位走势与维度", "The index: every unit's trend and dimensions")))
+        .append(Html.esc(labels.get("report.the_index_every_unit_s")))
         .append("</h2>\n");
     int[] order = cardOrder(now);
     int shown = Math.min(order.length, maxCards);
     if (shown < order.length) {
       sb.append("<p class=\"note\">")
-          .append(
-              Html.esc(
-                  t(
-                      "单位较多，仅列预警单位及其后共 "
-                          + shown
-                          + " 个单位（共 "
-                          + order.length
-                          + " 个）；全部单位的得分见 qinglian score，单个单位的解释见 qinglian explain。",
-                      "Many units: cards for "
-                          + shown
-                          + " of "
-                          + order.length
-                          + " units, the warned ones first; every unit's scores: qinglian score,"
-                          + " one unit explained: qinglian explain.")))
+          .append(Html.esc(labels.get("report.cards_shown", shown, order.length)))
           .append("</p>\n");
     }
     sb.append("<div class=\"units\">\n");
@@ -513,10 +492,12 @@ public final class ReportRenderer {
   }
 
   private void warnings(StringBuilder sb) {
-    sb.append("<section><h2>").append(Html.esc(t("在册预警", "Open warnings"))).append("</h2>\n");
+    sb.append("<section><h2>")
+        .append(Html.esc(labels.get("report.open_warnings")))
+        .append("</h2>\n");
     if (openWarnings.isEmpty()) {
       sb.append("<p>")
-          .append(Html.esc(t("无（预警台账为空或不存在）", "none (the warning register is empty or absent)")))
+          .append(Html.esc(labels.get("report.none_the_warning_register_is")))
           .append("</p>\n");
     } else {
       sb.append("<ul>\n");
@@ -532,7 +513,7 @@ public final class ReportRenderer {
                         + " · "
                         + model.band(w.colour()).map(this::band).orElse(w.colour())
                         + " · "
-                        + t("自 ", "since ")
+                        + labels.get("report.since")
                         + w.opened()))
             .append("</li>\n");
       }

@@ -21,7 +21,7 @@ import java.util.Map;
  * Renders the ranking of one month in the four formats. CSV and JSON carry full precision and a
  * stable, documented layout (README, "Output formats"); table and Markdown round to one decimal.
  */
-public final class ScoreRenderer {
+public final class ScoreRenderer implements StreamedFormats {
   private final Workspace ws;
   private final PeriodResult result;
   private final PeriodResult previous;
@@ -202,15 +202,11 @@ public final class ScoreRenderer {
     return h;
   }
 
-  /** CSV, one line per unit in rank order, full precision, formula-safe text cells. */
-  public String csv() {
-    return OutputFile.text(this::csv);
-  }
-
   /**
    * Streams the CSV as UTF-8 bytes. Chunks of rows are formatted on all cores (formatting doubles
    * dominates for large files) while the calling thread writes the finished ones in rank order.
    */
+  @Override
   public void csv(java.io.OutputStream o) throws IOException {
     o.write(
         (String.join(",", csvHeader().stream().map(Csv::text).toList()) + "\n")
@@ -220,11 +216,6 @@ public final class ScoreRenderer {
     double[] prev = previousIndex();
     Utf8Rows.write(
         o, order.length, (from, to, spare) -> csvChunk(order, from, to, dims, prev, spare));
-  }
-
-  /** The CSV as content for {@link OutputFile}: text to a writer, bytes to a file. */
-  public OutputFile.Content csvContent() {
-    return OutputFile.of(this::csv);
   }
 
   /** The legend line: each dimension's id and name. */
@@ -362,17 +353,8 @@ public final class ScoreRenderer {
         });
   }
 
-  /** GitHub-flavoured Markdown. */
-  public String markdown() {
-    return OutputFile.text(this::markdown);
-  }
-
-  /** The Markdown as content for {@link OutputFile}. */
-  public OutputFile.Content markdownContent() {
-    return OutputFile.of(this::markdown);
-  }
-
   /** Streams the Markdown as UTF-8, the rows formatted on all cores. */
+  @Override
   public void markdown(java.io.OutputStream o) throws IOException {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(Markdown.escape(labels.get("title", result.period()))).append("\n\n");
@@ -391,16 +373,12 @@ public final class ScoreRenderer {
     utf8(o, Markdown.escape(legend()) + "\n");
   }
 
-  /** JSON: provenance, counts, dimensions and one object per unit in rank order. */
-  public String json() {
-    return OutputFile.text(this::json);
-  }
-
   /**
    * Streams the JSON as UTF-8 bytes: the head through Jackson, then the units' objects formatted in
    * chunks on all cores, as the CSV, byte for byte as Jackson's pretty printer writes them (a
    * document of 1,000,000 units took 12.7 s and 4 GB through Jackson and a string).
    */
+  @Override
   public void json(java.io.OutputStream o) throws IOException {
     StringWriter w = new StringWriter();
     JsonGenerator g = json(w);
@@ -436,14 +414,7 @@ public final class ScoreRenderer {
     g.writeEndArray();
     g.writeArrayFieldStart("units");
     int[] order = result.rankOrder();
-    if (order.length == 0) {
-      g.writeEndArray();
-      g.writeEndObject();
-      g.close();
-    } else {
-      g.flush(); // not closed: that would close the array and the object
-    }
-    o.write(w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Utf8Rows.writeJsonHead(g, w, o, order.length == 0);
     if (order.length > 0) {
       int[] dims = dimensions();
       double[] prev = previousIndex();
@@ -464,10 +435,5 @@ public final class ScoreRenderer {
       id = model.parent(id).map(Node::id).orElse(model.root().id());
     }
     return d;
-  }
-
-  /** The JSON as content for {@link OutputFile}: text to a writer, bytes to a file. */
-  public OutputFile.Content jsonContent() {
-    return OutputFile.of(this::json);
   }
 }

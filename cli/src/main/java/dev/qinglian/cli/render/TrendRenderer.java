@@ -21,7 +21,7 @@ import java.util.Locale;
  * Renders a {@link Timeline}: units × months of the index (or of one node's score), sorted by the
  * latest value, with the change over the range and a sparkline; or one unit's full series.
  */
-public final class TrendRenderer {
+public final class TrendRenderer implements StreamedFormats {
   private final dev.qinglian.Workspace ws;
   private final Timeline timeline;
   private final Labels labels;
@@ -194,15 +194,11 @@ public final class TrendRenderer {
     return last - first;
   }
 
-  /** CSV: unit,name, one column per month (full precision), change. */
-  public String csv() {
-    return OutputFile.text(this::csv);
-  }
-
   /**
    * The CSV as UTF-8 bytes, rows formatted in chunks on all cores ({@link Utf8Rows}): 24 months of
    * 100,000 units are 2.4 million numbers.
    */
+  @Override
   public void csv(java.io.OutputStream o) throws java.io.IOException {
     StringBuilder head = new StringBuilder("unit,name");
     months().forEach(m -> head.append(',').append(m));
@@ -267,11 +263,6 @@ public final class TrendRenderer {
     }
   }
 
-  /** The CSV as content for {@link OutputFile}: text to a writer, bytes to a file. */
-  public OutputFile.Content csvContent() {
-    return OutputFile.of(this::csv);
-  }
-
   /** The units × months table as an Excel workbook (cells filled with the month's colour). */
   public byte[] xlsx() {
     List<YearMonth> months = months();
@@ -297,17 +288,8 @@ public final class TrendRenderer {
     return XlsxExport.sheet(node, headers, rows);
   }
 
-  /** Markdown table (one decimal, colour marks for the index). */
-  public String markdown() {
-    return OutputFile.text(this::markdown);
-  }
-
-  /** The Markdown as content for {@link OutputFile}. */
-  public OutputFile.Content markdownContent() {
-    return OutputFile.of(this::markdown);
-  }
-
   /** Streams the Markdown table, the rows formatted on all cores. */
+  @Override
   public void markdown(java.io.OutputStream o) throws IOException {
     List<YearMonth> months = months();
     StringBuilder sb = new StringBuilder("# ").append(Markdown.escape(title())).append("\n\n| ");
@@ -323,20 +305,11 @@ public final class TrendRenderer {
     rows(true).markdown(o);
   }
 
-  /** JSON: the range, the node, and per unit its values, colours and change. */
-  public String json() {
-    return OutputFile.text(this::json);
-  }
-
-  /** The JSON as content for {@link OutputFile}. */
-  public OutputFile.Content jsonContent() {
-    return OutputFile.of(this::json);
-  }
-
   /**
    * Streams the JSON as UTF-8: the head through Jackson, then the units' objects formatted in
    * chunks on all cores, byte for byte as Jackson's pretty printer writes them.
    */
+  @Override
   public void json(java.io.OutputStream o) throws IOException {
     StringWriter w = new StringWriter();
     JsonGenerator g = ScoreRenderer.json(w);
@@ -355,14 +328,7 @@ public final class TrendRenderer {
     g.writeEndArray();
     g.writeArrayFieldStart("units");
     int[] order = sortedPositions();
-    if (order.length == 0) {
-      g.writeEndArray();
-      g.writeEndObject();
-      g.close();
-    } else {
-      g.flush(); // not closed: that would close the array and the object
-    }
-    o.write(w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Utf8Rows.writeJsonHead(g, w, o, order.length == 0);
     if (order.length > 0) {
       byte[][] fields = Utf8Rows.jsonFields(List.of("unit", "name", "values", "colours", "change"));
       Utf8Rows.write(

@@ -256,6 +256,27 @@ final class Utf8Rows {
   }
 
   /**
+   * Writes the head of a streamed JSON document, which ends in an open {@code "units": [}: closed
+   * (array and object) when no unit follows, else only flushed, the units' objects and the closing
+   * brackets to be written after it.
+   */
+  static void writeJsonHead(
+      com.fasterxml.jackson.core.JsonGenerator g,
+      java.io.StringWriter w,
+      java.io.OutputStream o,
+      boolean noUnits)
+      throws java.io.IOException {
+    if (noUnits) {
+      g.writeEndArray();
+      g.writeEndObject();
+      g.close();
+    } else {
+      g.flush(); // not closed: that would close the array and the object
+    }
+    o.write(w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
    * The separator and name of each field of such an object: a new line indented by four (after a
    * comma but for the first), the quoted name and {@code " : "}.
    */
