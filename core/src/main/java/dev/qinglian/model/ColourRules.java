@@ -39,21 +39,17 @@ final class ColourRules {
     }
     double previous = Double.POSITIVE_INFINITY;
     Map<String, org.yaml.snakeyaml.nodes.Node> seen = new HashMap<>();
-    for (int i = 0; i < items.size(); i++) {
-      ModelFields.Item item = fields.item(items, i, "bands", BAND_KEYS);
-      if (item == null) {
-        continue;
-      }
+    for (ModelFields.Item item : fields.items(items, "bands", BAND_KEYS)) {
       Map<String, org.yaml.snakeyaml.nodes.Node> m = item.m();
       String path = item.path();
       String id = item.id();
       double min;
       if (m.containsKey("min")) {
         min = y.number(m.get("min"), path + "/min");
-      } else if (i == items.size() - 1) {
+      } else if (item.last()) {
         min = Double.NEGATIVE_INFINITY;
       } else {
-        y.error("model.required", items.get(i), path, "min");
+        y.error("model.required", item.node(), path, "min");
         min = Double.NaN;
       }
       if (!Double.isNaN(min) && !(min < previous)) {
@@ -68,8 +64,8 @@ final class ColourRules {
         y.error("model.colour", m.get("colour"), path + "/colour", colour);
         colour = null;
       }
-      if (id != null && seen.putIfAbsent(id, items.get(i)) != null) {
-        y.error("model.id.duplicate", items.get(i), path, id, y.at(seen.get(id)).line());
+      if (id != null && seen.putIfAbsent(id, item.node()) != null) {
+        y.error("model.id.duplicate", item.node(), path, id, y.at(seen.get(id)).line());
         id = null;
       }
       if (id != null && item.names() != null && !Double.isNaN(min) && colour != null) {
@@ -106,16 +102,12 @@ final class ColourRules {
     if (root != null) {
       collectLeaves(root, leaves);
     }
-    for (int i = 0; i < items.size(); i++) {
-      ModelFields.Item item = fields.item(items, i, "overrides", RULE_KEYS);
-      if (item == null) {
-        continue;
-      }
+    for (ModelFields.Item item : fields.items(items, "overrides", RULE_KEYS)) {
       Map<String, org.yaml.snakeyaml.nodes.Node> m = item.m();
       String path = item.path();
       String id = item.id();
       Names names = item.names();
-      String indicator = fields.requiredText(m, "indicator", items.get(i), path);
+      String indicator = fields.requiredText(m, "indicator", item.node(), path);
       boolean known = root != null ? leaves.containsKey(indicator) : ids.containsKey(indicator);
       if (indicator != null && !known) {
         y.error(
@@ -141,9 +133,9 @@ final class ColourRules {
         }
       }
       if (comparison == null) {
-        y.error("model.override.comparison", items.get(i), path, id);
+        y.error("model.override.comparison", item.node(), path, id);
       }
-      String cap = fields.requiredText(m, "cap", items.get(i), path);
+      String cap = fields.requiredText(m, "cap", item.node(), path);
       if (cap != null && bands.stream().noneMatch(b -> b.id().equals(cap))) {
         y.error(
             "model.override.cap",

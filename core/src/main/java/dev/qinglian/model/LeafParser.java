@@ -218,17 +218,18 @@ final class LeafParser {
 
   /**
    * The parameters of a method that needs them ({@code zscore: {mean, sd}}, {@code deduction:
-   * {points}}): every key of {@code keys} is required; null (reported with {@code example}) when
-   * they are missing or not a mapping.
+   * {points}}), every key of {@code keys} required, handed to {@code then}; null (reported with
+   * {@code example}) when they are missing or not a mapping.
    */
-  private Map<String, org.yaml.snakeyaml.nodes.Node> params(
+  private Normalisation params(
       Map<String, org.yaml.snakeyaml.nodes.Node> s,
       org.yaml.snakeyaml.nodes.Node owner,
       String path,
       String id,
       String method,
       Set<String> keys,
-      String example) {
+      String example,
+      java.util.function.Function<Map<String, org.yaml.snakeyaml.nodes.Node>, Normalisation> then) {
     if (!s.containsKey(method)) {
       y.error("model.method.params", owner, path, id, method, example);
       return null;
@@ -239,7 +240,35 @@ final class LeafParser {
       y.error("model.method.params", s.get(method), path, id, method, example);
       return null;
     }
-    return m;
+    return then.apply(m);
+  }
+
+  /** {@code zscore: {mean, sd}}: a mean in [0, 100] and a positive sd up to 100. */
+  private Normalisation zscore(
+      Map<String, org.yaml.snakeyaml.nodes.Node> m,
+      org.yaml.snakeyaml.nodes.Node at,
+      String path,
+      String id) {
+    double mean = y.number(m.get("mean"), path + "/zscore/mean");
+    double sd = y.number(m.get("sd"), path + "/zscore/sd");
+    if (!(mean >= 0 && mean <= 100) || !(sd > 0 && sd <= 100)) {
+      y.error("model.zscore.range", at, path + "/zscore", id);
+      return null;
+    }
+    return new Normalisation.ZScore(mean, sd);
+  }
+
+  /** {@code deduction: {points}}: the points a case costs, positive. */
+  private Normalisation deduction(
+      Map<String, org.yaml.snakeyaml.nodes.Node> m, String path, String id) {
+    double points = y.number(m.get("points"), path + "/deduction/points");
+    if (!(points > 0)) {
+      if (!Double.isNaN(points)) {
+        y.error("model.deduction.points", m.get("points"), path + "/deduction/points", id, points);
+      }
+      return null;
+    }
+    return new Normalisation.Deduction(points);
   }
 
   private Normalisation normalisation(
@@ -284,41 +313,25 @@ final class LeafParser {
       case "rank":
         return new Normalisation.Rank();
       case "zscore":
-        {
-          Map<String, org.yaml.snakeyaml.nodes.Node> m =
-              params(s, owner, path, id, "zscore", ZSCORE_KEYS, "zscore: {mean: 70, sd: 10}");
-          if (m == null) {
-            return null;
-          }
-          double mean = y.number(m.get("mean"), path + "/zscore/mean");
-          double sd = y.number(m.get("sd"), path + "/zscore/sd");
-          if (!(mean >= 0 && mean <= 100) || !(sd > 0 && sd <= 100)) {
-            y.error("model.zscore.range", s.get("zscore"), path + "/zscore", id);
-            return null;
-          }
-          return new Normalisation.ZScore(mean, sd);
-        }
+        return params(
+            s,
+            owner,
+            path,
+            id,
+            "zscore",
+            ZSCORE_KEYS,
+            "zscore: {mean: 70, sd: 10}",
+            m -> zscore(m, s.get("zscore"), path, id));
       case "deduction":
-        {
-          Map<String, org.yaml.snakeyaml.nodes.Node> m =
-              params(s, owner, path, id, "deduction", DEDUCTION_KEYS, "deduction: {points: 10}");
-          if (m == null) {
-            return null;
-          }
-          double points = y.number(m.get("points"), path + "/deduction/points");
-          if (!(points > 0)) {
-            if (!Double.isNaN(points)) {
-              y.error(
-                  "model.deduction.points",
-                  m.get("points"),
-                  path + "/deduction/points",
-                  id,
-                  points);
-            }
-            return null;
-          }
-          return new Normalisation.Deduction(points);
-        }
+        return params(
+            s,
+            owner,
+            path,
+            id,
+            "deduction",
+            DEDUCTION_KEYS,
+            "deduction: {points: 10}",
+            m -> deduction(m, path, id));
       default:
         {
           if (!s.containsKey("goalposts")) {

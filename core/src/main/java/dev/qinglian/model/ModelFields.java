@@ -19,22 +19,62 @@ final class ModelFields {
   /**
    * An item of a list of named entries ({@code bands}, {@code overrides}).
    *
+   * @param node the item as read
    * @param m its keys
    * @param id its id, or null (reported)
    * @param names its names (the id when it has none), or null (reported)
    * @param path its path in the file ({@code bands/2})
+   * @param last whether it is the list's last item
    */
-  record Item(Map<String, org.yaml.snakeyaml.nodes.Node> m, String id, Names names, String path) {}
+  record Item(
+      org.yaml.snakeyaml.nodes.Node node,
+      Map<String, org.yaml.snakeyaml.nodes.Node> m,
+      String id,
+      Names names,
+      String path,
+      boolean last) {}
 
-  /** Item {@code i} of {@code items} (the list {@code list}); null when it is not a mapping. */
-  Item item(List<org.yaml.snakeyaml.nodes.Node> items, int i, String list, Set<String> keys) {
+  /**
+   * The items of {@code items} (the list {@code list}) that are mappings, each read (and its
+   * problems reported) only when the iteration comes to it, so that the problems of an item and of
+   * what is done with it are reported together, item after item.
+   */
+  Iterable<Item> items(List<org.yaml.snakeyaml.nodes.Node> items, String list, Set<String> keys) {
+    return () ->
+        new java.util.Iterator<>() {
+          private int i;
+          private Item next;
+
+          @Override
+          public boolean hasNext() {
+            while (next == null && i < items.size()) {
+              next = item(items, i++, list, keys);
+            }
+            return next != null;
+          }
+
+          @Override
+          public Item next() {
+            if (!hasNext()) {
+              throw new java.util.NoSuchElementException();
+            }
+            Item n = next;
+            next = null;
+            return n;
+          }
+        };
+  }
+
+  private Item item(
+      List<org.yaml.snakeyaml.nodes.Node> items, int i, String list, Set<String> keys) {
     String path = list + "/" + i;
     Map<String, org.yaml.snakeyaml.nodes.Node> m = y.mapping(items.get(i), path, keys);
     if (m == null) {
       return null;
     }
     String id = requiredText(m, "id", items.get(i), path);
-    return new Item(m, id, names(m.get("name"), id, path + "/name"), path);
+    Names names = names(m.get("name"), id, path + "/name");
+    return new Item(items.get(i), m, id, names, path, i == items.size() - 1);
   }
 
   String requiredText(
