@@ -54,10 +54,22 @@ public final class NodeRules {
       int denOff,
       int from,
       int to) {
+    if (log) {
+      for (int u = from; u < to; u++) {
+        double v = s[u - sOff];
+        if (!Double.isNaN(v)) {
+          num[u - numOff] += w * logScore(v, floor);
+          den[u - denOff] += w;
+        }
+      }
+      return;
+    }
+    // the arithmetic case without the test of log in the loop (the quick compiler the command
+    // line uses for small inputs does not move it out: the demo's Monte Carlo took 30 % longer)
     for (int u = from; u < to; u++) {
       double v = s[u - sOff];
-      if (!Double.isNaN(v)) {
-        num[u - numOff] += log ? w * logScore(v, floor) : w * v;
+      if (v == v) {
+        num[u - numOff] += w * v;
         den[u - denOff] += w;
       }
     }
@@ -71,10 +83,16 @@ public final class NodeRules {
    */
   public static void finish(
       double[] num, int numOff, double[] den, int denOff, boolean geometric, int from, int to) {
+    if (geometric) {
+      for (int u = from; u < to; u++) {
+        double d = den[u - denOff];
+        num[u - numOff] = d == 0 ? Double.NaN : fromLog(num[u - numOff] / d);
+      }
+      return;
+    }
     for (int u = from; u < to; u++) {
       double d = den[u - denOff];
-      double m = num[u - numOff] / d;
-      num[u - numOff] = d == 0 ? Double.NaN : (geometric ? fromLog(m) : m);
+      num[u - numOff] = d == 0 ? Double.NaN : num[u - numOff] / d;
     }
   }
 
