@@ -29,7 +29,10 @@ import java.util.stream.IntStream;
  * the index classified into bands, override caps applied, and units whose coverage is below the
  * minimum classified {@link dev.qinglian.model.Band#INSUFFICIENT}.
  *
- * <p>Instances are immutable and thread-safe; one evaluator can serve many threads.
+ * <p>Instances are immutable and thread-safe; one evaluator can serve many threads. Its parallel
+ * work runs in the {@link java.util.concurrent.ForkJoinPool} of the calling thread (submit the call
+ * to a pool of your own to choose the threads), else in the common pool; it starts no thread of its
+ * own.
  */
 public final class Evaluator {
   private final IndicatorModel model;

@@ -36,7 +36,9 @@ import java.util.stream.IntStream;
  * <p>Samples are split into fixed chunks, each with its own generator seeded from the seed and the
  * chunk number, and run on all cores: the same seed gives the same report on any machine.
  *
- * <p>The class is stateless and thread-safe.
+ * <p>The class is stateless and thread-safe. Its parallel work runs in the {@link
+ * java.util.concurrent.ForkJoinPool} of the calling thread (submit the call to a pool of your own
+ * to choose the threads), else in the common pool; it starts no thread of its own.
  */
 public final class Sensitivity {
   /** Samples per chunk (fixed, so results do not depend on the number of threads). */

@@ -31,7 +31,9 @@ import java.util.Map;
  * with insufficient data are left as they are. Updating twice with the same month changes nothing
  * the second time. Months are expected in order.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe. {@link #update} makes a large month's warnings in
+ * parallel, in the {@link java.util.concurrent.ForkJoinPool} of the calling thread, else in the
+ * common pool.
  */
 public final class WarningRegister {
   /** The register's file name in a workspace. */
