@@ -67,6 +67,24 @@ public final class AtomicFiles {
       }
       return;
     }
+    replace(file, content, a);
+  }
+
+  /**
+   * {@link #write} of a file the caller has just seen absent (a listing of its folder), without a
+   * second look at it: a batch of 91,647 new files spent a seventh of its time in those looks. A
+   * file made there since is replaced, as {@link #write} replaces a regular file.
+   *
+   * @throws IOException when the file cannot be written
+   */
+  public static void writeNew(Path file, Content content) throws IOException {
+    replace(file, content, null);
+  }
+
+  /** Writes a temporary sibling and renames it over {@code file} ({@code a}: its attributes). */
+  private static void replace(
+      Path file, Content content, java.nio.file.attribute.BasicFileAttributes a)
+      throws IOException {
     // the temporary file is created by the open that writes it (CREATE_NEW: one open, no race)
     Path tmp = null;
     boolean moved = false;

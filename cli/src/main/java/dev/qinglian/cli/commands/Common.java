@@ -14,6 +14,21 @@ import java.util.Locale;
 final class Common {
   private Common() {}
 
+  /** The value of work started alongside; its failure thrown as the work threw it. */
+  static <T> T join(java.util.concurrent.CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
   /** Language: --lang, else the model's, else the system locale's. */
   static Labels labels(String lang, Workspace ws) {
     if (lang != null) {
