@@ -276,9 +276,17 @@ public final class PeriodResult {
    */
   public double[] effectiveWeights(int u) {
     int n = model.nodes().size();
+    // each parent's sum over its scored children once (not once per child): the same sums, in
+    // the same order, so the same factors as factor(i, u)
+    double[] sum = new double[n];
+    for (int i = 1; i < n; i++) {
+      if (!Double.isNaN(scores(i)[u])) {
+        sum[kernel.parent(i)] += kernel.localWeight(i);
+      }
+    }
     double[] factor = new double[n];
     for (int i = 1; i < n; i++) {
-      factor[i] = factor(i, u);
+      factor[i] = kernel.localWeight(i) / sum[kernel.parent(i)];
     }
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
