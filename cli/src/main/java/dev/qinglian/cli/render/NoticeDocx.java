@@ -123,7 +123,7 @@ public final class NoticeDocx {
       props.getCustomProperties().addProperty("qinglian-provenance", n.provenance());
       doc.write(out);
     }
-    return dev.qinglian.cli.demo.Xlsx.withoutTimestamp(out.toByteArray(), created);
+    return dev.qinglian.cli.demo.Xlsx.deflatedWithoutTimestamp(out.toByteArray(), created);
   }
 
   /** A4 portrait with the standard's margins. */
