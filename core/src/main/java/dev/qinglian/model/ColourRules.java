@@ -53,7 +53,13 @@ final class ColourRules {
         min = Double.NaN;
       }
       if (!Double.isNaN(min) && !(min < previous)) {
-        y.error("model.bands.order", m.get("min"), path + "/min", id, min, previous);
+        y.error(
+            "model.bands.order",
+            m.get("min"),
+            path + "/min",
+            id != null ? id : path,
+            min,
+            previous);
       }
       if (!Double.isNaN(min)) {
         previous = min;
@@ -126,14 +132,14 @@ final class ColourRules {
       for (OverrideRule.Comparison c : OverrideRule.Comparison.values()) {
         if (m.containsKey(c.key())) {
           if (comparison != null) {
-            y.error("model.override.comparison", m.get(c.key()), path, id);
+            y.error("model.override.comparison", m.get(c.key()), path, id != null ? id : path);
           }
           comparison = c;
           threshold = y.number(m.get(c.key()), path + "/" + c.key());
         }
       }
       if (comparison == null) {
-        y.error("model.override.comparison", item.node(), path, id);
+        y.error("model.override.comparison", item.node(), path, id != null ? id : path);
       }
       String cap = fields.requiredText(m, "cap", item.node(), path);
       if (cap != null && bands.stream().noneMatch(b -> b.id().equals(cap))) {

@@ -125,6 +125,21 @@ class ModelLoaderTest {
   }
 
   @Test
+  void aRuleWithoutItsIdIsNamedByItsPlace() {
+    // BANDS is lines 1-3, "overrides:" line 4, the rule on line 5: no id, no comparison; the
+    // message names it overrides/0 (it said override 'null')
+    Loaded<IndicatorModel> l =
+        load(
+            BANDS
+                + "overrides:\n  - {indicator: a, cap: bad}\n"
+                + "index:\n  id: I\n  children:\n    - {id: a, direction: higher, goalposts: [0, 1]}\n");
+    assertEquals(List.of("model.required@5:5", "model.override.comparison@5:5"), codesAndLines(l));
+    assertEquals(
+        "override 'overrides/0' needs exactly one of above, at-least, below, at-most",
+        l.diagnostics().get(1).message(Locale.ENGLISH));
+  }
+
+  @Test
   void refusesMoreOverrideRulesThanTheEvaluatorKeepsAtTheFirstRuleTooMany() throws Exception {
     // BANDS is lines 1-3, "overrides:" line 4, 65 rules on lines 5..69; the 65th, on line 69, is
     // the first too
