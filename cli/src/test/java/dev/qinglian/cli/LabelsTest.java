@@ -33,4 +33,12 @@ class LabelsTest {
         "2026-10 · 54 个单位：it's 3", Labels.of("zh").get("summary", "2026-10", 54, "it's 3"));
     assertEquals("Units per colour: ", Labels.of("en").get("counts"));
   }
+
+  @Test
+  void anArgumentsOwnTextIsNotReplacedAgain() {
+    // "{0} · {1} 个单位：{2}" with a first argument that looks like a placeholder: it stays as it
+    // is, and so does a placeholder with no argument
+    assertEquals("{1}镇 · 54 个单位：x", Labels.of("zh").get("summary", "{1}镇", 54, "x"));
+    assertEquals("a · {1} 个单位：{2}", Labels.of("zh").get("summary", "a"));
+  }
 }

@@ -66,9 +66,35 @@ public final class Labels {
     if (s == null) {
       throw new IllegalArgumentException("no label " + key); // LabelsTest finds them
     }
-    for (int k = 0; k < args.length; k++) {
-      s = s.replace("{" + k + "}", String.valueOf(args[k]));
+    if (args.length == 0) {
+      return s;
     }
-    return s;
+    // one pass over the label: an argument's own text is never read again (a unit named "{1}镇"
+    // stays so; replacing {0}, then {1}… in turn replaced it)
+    StringBuilder out = new StringBuilder(s.length() + 16 * args.length);
+    int from = 0;
+    for (int open = s.indexOf('{'); open >= 0; open = s.indexOf('{', open + 1)) {
+      int close = s.indexOf('}', open);
+      int k = close > open + 1 && close - open <= 3 ? index(s, open + 1, close) : -1;
+      if (k >= 0 && k < args.length) {
+        out.append(s, from, open).append(args[k]);
+        from = close + 1;
+        open = close;
+      }
+    }
+    return out.append(s, from, s.length()).toString();
+  }
+
+  /** The number written in {@code s[from, to)}, or -1 when it is not digits only. */
+  private static int index(String s, int from, int to) {
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      k = 10 * k + (c - '0');
+    }
+    return k;
   }
 }
