@@ -148,7 +148,7 @@ final class ColourRules {
             m.get("cap"),
             path + "/cap",
             cap,
-            String.join(", ", bands.stream().map(Band::id).toList()));
+            bands.isEmpty() ? "—" : String.join(", ", bands.stream().map(Band::id).toList()));
         continue;
       }
       if (id != null

@@ -140,6 +140,19 @@ class ModelLoaderTest {
   }
 
   @Test
+  void aCapWhenNoBandLoadedSaysSo() {
+    // the only band has a colour that is not #rrggbb (line 2), so no band loads; the rule on line
+    // 4 caps at it: the hint lists the bands there are, none ("—", not an empty list)
+    Loaded<IndicatorModel> l =
+        load(
+            "bands:\n  - {id: red, colour: red}\noverrides:\n  - {id: r, indicator: a, above: 0, cap: red}\n"
+                + "index:\n  id: I\n  children:\n    - {id: a, direction: higher, goalposts: [0, 1]}\n");
+    // columns by hand: "  - {id: red, colour: red}" the value at 23; "cap: red" of line 4 at 42
+    assertEquals(List.of("model.colour@2:23", "model.override.cap@4:42"), codesAndLines(l));
+    assertEquals("the bands are: —", l.diagnostics().get(1).hint(Locale.ENGLISH));
+  }
+
+  @Test
   void refusesMoreOverrideRulesThanTheEvaluatorKeepsAtTheFirstRuleTooMany() throws Exception {
     // BANDS is lines 1-3, "overrides:" line 4, 65 rules on lines 5..69; the 65th, on line 69, is
     // the first too
