@@ -276,12 +276,11 @@ public final class PeriodResult {
    */
   public double[] effectiveWeights(int u) {
     int n = model.nodes().size();
-    // each parent's sum over its scored children once (not once per child): the same sums, in
-    // the same order, so the same factors as factor(i, u)
+    // each parent's sum over its scored children once, not once per child
     double[] sum = new double[n];
-    for (int i = 1; i < n; i++) {
-      if (!Double.isNaN(scores(i)[u])) {
-        sum[kernel.parent(i)] += kernel.localWeight(i);
+    for (int i = 0; i < n; i++) {
+      if (kernel.children(i).length > 0) {
+        sum[i] = scoredChildren(i, u);
       }
     }
     double[] factor = new double[n];
@@ -309,13 +308,18 @@ public final class PeriodResult {
 
   /** Node {@code i}'s weight over the sum of its siblings' (itself included) that have a score. */
   private double factor(int i, int u) {
+    return kernel.localWeight(i) / scoredChildren(kernel.parent(i), u);
+  }
+
+  /** The sum of the weights of node {@code p}'s children that have a score, in model order. */
+  private double scoredChildren(int p, int u) {
     double sum = 0;
-    for (int ci : kernel.children(kernel.parent(i))) { // in model order, as the sum always was
+    for (int ci : kernel.children(p)) {
       if (!Double.isNaN(scores(ci)[u])) {
         sum += kernel.localWeight(ci);
       }
     }
-    return kernel.localWeight(i) / sum;
+    return sum;
   }
 
   /** Share (0–1) of the nominal index weight resting on reported or carried values. */

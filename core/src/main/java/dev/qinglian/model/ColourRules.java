@@ -53,13 +53,7 @@ final class ColourRules {
         min = Double.NaN;
       }
       if (!Double.isNaN(min) && !(min < previous)) {
-        y.error(
-            "model.bands.order",
-            m.get("min"),
-            path + "/min",
-            id != null ? id : path,
-            min,
-            previous);
+        y.error("model.bands.order", m.get("min"), path + "/min", item.name(), min, previous);
       }
       if (!Double.isNaN(min)) {
         previous = min;
@@ -132,14 +126,14 @@ final class ColourRules {
       for (OverrideRule.Comparison c : OverrideRule.Comparison.values()) {
         if (m.containsKey(c.key())) {
           if (comparison != null) {
-            y.error("model.override.comparison", m.get(c.key()), path, id != null ? id : path);
+            y.error("model.override.comparison", m.get(c.key()), path, item.name());
           }
           comparison = c;
           threshold = y.number(m.get(c.key()), path + "/" + c.key());
         }
       }
       if (comparison == null) {
-        y.error("model.override.comparison", item.node(), path, id != null ? id : path);
+        y.error("model.override.comparison", item.node(), path, item.name());
       }
       String cap = fields.requiredText(m, "cap", item.node(), path);
       if (cap != null && bands.stream().noneMatch(b -> b.id().equals(cap))) {

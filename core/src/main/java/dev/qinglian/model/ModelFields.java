@@ -32,7 +32,12 @@ final class ModelFields {
       String id,
       Names names,
       String path,
-      boolean last) {}
+      boolean last) {
+    /** How messages name it: its id, or its place when it has none. */
+    String name() {
+      return id != null ? id : path;
+    }
+  }
 
   /**
    * The items of {@code items} (the list {@code list}) that are mappings, each read (and its

@@ -123,10 +123,9 @@ public final class AuditCommand implements Callable<Integer> {
     sb.append(d.render(false));
     for (Audit.DimensionStats s : r.dimensions()) {
       sb.append('\n')
-          .append(s.dimension().id())
-          .append(' ')
-          .append(s.dimension().names().in(lang))
-          .append(l.labels().get("audit.correlations_pearson_above_the_diagonal"));
+          .append(
+              l.labels()
+                  .get("audit.correlations", s.dimension().id(), s.dimension().names().in(lang)));
       List<String> hs = new ArrayList<>();
       hs.add("");
       s.leaves().forEach(n -> hs.add(n.id()));

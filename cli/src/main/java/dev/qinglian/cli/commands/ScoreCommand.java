@@ -175,7 +175,7 @@ public final class ScoreCommand implements Callable<Integer> {
     try (dev.qinglian.io.WorkspaceLock lock = Common.lock(loaded, err)) {
       String now = r.json();
       if (Files.exists(file) && Files.readString(file).equals(now)) {
-        err.println((loaded.labels().get("score.already_recorded_identical")) + ws.display(file));
+        err.println(loaded.labels().get("score.already_recorded_identical", ws.display(file)));
         return;
       }
       compare(loaded, p, file, now, err);
@@ -183,7 +183,7 @@ public final class ScoreCommand implements Callable<Integer> {
         throw CliException.of(ExitCode.INPUT, "record.exists", file);
       }
       OutputFile.write(now, file, true, ws.inputs(), null);
-      err.println((loaded.labels().get("score.recorded")) + ws.display(file));
+      err.println(loaded.labels().get("score.recorded", ws.display(file)));
     } catch (IOException e) {
       throw CliException.of(ExitCode.UNREADABLE, "record.failed", file, e.getMessage());
     }

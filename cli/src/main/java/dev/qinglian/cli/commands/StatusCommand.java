@@ -130,7 +130,7 @@ public final class StatusCommand implements Callable<Integer> {
           new String[] {
             model.sourceName(source, l.labels().lang()),
             files.isEmpty()
-                ? (l.labels().get("status.missing"))
+                ? l.labels().get("status.missing")
                 : String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()),
             Long.toString(owedN),
             Long.toString(present),
@@ -145,16 +145,12 @@ public final class StatusCommand implements Callable<Integer> {
     double share = owedAll == 0 ? 1 : (double) presentAll / owedAll;
     boolean complete = presentAll == owedAll && invalidAll == 0;
     o.println(
-        (l.labels().get("status.completeness"))
-            + Numbers.fixed(100 * share, 1, "—")
-            + "% ("
-            + presentAll
-            + "/"
-            + owedAll
-            + ")"
-            + (complete
-                ? (l.labels().get("status.complete"))
-                : (l.labels().get("status.incomplete"))));
+        l.labels()
+            .get(
+                complete ? "status.complete" : "status.incomplete",
+                Numbers.fixed(100 * share, 1, "—"),
+                presentAll,
+                owedAll));
     return complete ? ExitCode.OK : ExitCode.INPUT;
   }
 }

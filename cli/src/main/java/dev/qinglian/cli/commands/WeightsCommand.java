@@ -163,8 +163,7 @@ public final class WeightsCommand implements Callable<Integer> {
     Map<String, Double> current = Weighting.model(model);
     TextTable t =
         new TextTable(
-            l.labels().list("weights.columns").stream().map(c -> c.replace("{0}", m)).toList(),
-            new boolean[] {false, false, true, true, false});
+            l.labels().list("weights.columns", m), new boolean[] {false, false, true, true, false});
     for (Node n : model.nodes()) {
       if (n.isLeaf()) {
         continue;

@@ -52,12 +52,13 @@ public final class Labels {
   }
 
   /**
-   * A list label (column headers): its items separated by semicolons.
+   * A list label (column headers): its items separated by semicolons, {@code {0}}… replaced as in
+   * {@link #get}.
    *
    * @return the items, unmodifiable
    */
-  public List<String> list(String key) {
-    return List.of(get(key).split(";"));
+  public List<String> list(String key, Object... args) {
+    return List.of(get(key, args).split(";"));
   }
 
   /** A label, with {@code {0}}… replaced by {@code args}. */

@@ -157,7 +157,7 @@ public final class NoticeRenderer {
       ExplainedNode n = costly.get(i);
       String raw =
           Double.isNaN(n.raw())
-              ? (labels.get("notice.no_data"))
+              ? labels.get("notice.no_data")
               : Numbers.full(n.raw()) + measure(n.node().leaf().unit());
       body.add(
           new Notice.Block(

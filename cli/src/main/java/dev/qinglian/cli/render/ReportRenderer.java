@@ -66,7 +66,7 @@ public final class ReportRenderer {
 
   /** The report's title: the model's name, as a monthly report. */
   private String title() {
-    return model.root().names().in(labels.lang()) + labels.get("report.monthly_report");
+    return labels.get("report.title", model.root().names().in(labels.lang()));
   }
 
   private String capNote(PeriodResult r, int u) {
@@ -102,11 +102,7 @@ public final class ReportRenderer {
         .append(" <span>")
         .append(now.period())
         .append("</span></h1><p>")
-        .append(
-            Html.esc(
-                labels.get("report.one_map_one_table_one")
-                    + now.size()
-                    + labels.get("report.units")))
+        .append(Html.esc(labels.get("report.subtitle", now.size())))
         .append("</p></header>\n<main>\n");
     headline(sb, now, before);
     map(sb, now);
@@ -119,13 +115,11 @@ public final class ReportRenderer {
                 "qinglian "
                     + VersionProvider.version()
                     + " · "
-                    + labels.get("report.model")
-                    + ws.modelDisplay()
-                    + " ("
-                    + Hashes.modelSha256(ws).substring(0, 12)
-                    + ") · "
-                    + labels.get("report.weights")
-                    + model.weightsSource()));
+                    + labels.get(
+                        "report.footer",
+                        ws.modelDisplay(),
+                        Hashes.modelSha256(ws).substring(0, 12),
+                        model.weightsSource())));
     for (Path p : ws.inputs()) {
       sb.append("<br>").append(Html.esc(ws.display(p) + " sha256 " + Hashes.sha256(p)));
     }
@@ -513,8 +507,7 @@ public final class ReportRenderer {
                         + " · "
                         + model.band(w.colour()).map(this::band).orElse(w.colour())
                         + " · "
-                        + labels.get("report.since")
-                        + w.opened()))
+                        + labels.get("report.since", w.opened())))
             .append("</li>\n");
       }
       sb.append("</ul>\n");
