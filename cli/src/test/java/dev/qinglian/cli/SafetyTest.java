@@ -339,6 +339,29 @@ class SafetyTest {
   }
 
   @Test
+  void warnMakesANewFolderWholeAndRemovesTheFolderOfAKilledRun() throws Exception {
+    // what a warn killed while writing into a new folder leaves: its hidden folder, half full
+    Path dead = Files.createDirectories(tmp.resolve(".notices.2147483646.9f3a.tmp"));
+    Files.writeString(dead.resolve("2026-10-B01.md"), "half");
+    Path notices = tmp.resolve("notices");
+    Golden.Run w = Golden.run("warn", ws.toString(), "--out", notices.toString(), "--format", "md");
+    assertEquals(0, w.exit(), w.err());
+    try (var s = Files.list(tmp)) {
+      assertEquals(
+          List.of("notices", "ws"),
+          s.map(p -> p.getFileName().toString()).sorted().toList(),
+          "the killed run's folder removed, none of this run's left");
+    }
+    // the notices the command says it wrote, and the index
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("已写入 (\\d+) 份").matcher(w.out());
+    assertTrue(m.find(), w.out());
+    try (var s = Files.list(notices)) {
+      assertEquals(Integer.parseInt(m.group(1)) + 1, s.count());
+    }
+    assertTrue(Files.exists(notices.resolve("2026-10-index.md")));
+  }
+
+  @Test
   void aNameWithALineBreakKeepsTheMarkdownTablesWhole() throws Exception {
     Path units = ws.resolve("units.csv");
     String text = Files.readString(units, StandardCharsets.UTF_8);

@@ -23,7 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * rename over it would turn {@code /dev/null} into a regular file); a folder is refused.
  *
  * <p>Temporary files are named {@code .NAME.<pid>.<hex>.tmp}, next to their target; the first write
- * into a folder removes those that dead processes left there ({@link #clean}).
+ * into a folder removes those that dead processes left there ({@link #clean}). A new folder of many
+ * files is made whole by {@link #writeFolder}: its files written into a temporary folder so named,
+ * renamed once.
  *
  * <p>Stateless; thread-safe.
  */
@@ -79,6 +81,86 @@ public final class AtomicFiles {
    */
   public static void writeNew(Path file, Content content) throws IOException {
     replace(file, content, null);
+  }
+
+  /** What writes the files of a new folder, into the folder it is given. */
+  @FunctionalInterface
+  public interface FolderContent {
+    /** Writes the files into {@code folder} (by {@link #writeInNewFolder}). */
+    void writeInto(Path folder) throws IOException;
+  }
+
+  /**
+   * Makes folder {@code dir}, which must not exist, with the files {@code content} writes, all at
+   * once: they are written plainly into a hidden sibling folder {@code .NAME.<pid>.<hex>.tmp},
+   * renamed to {@code dir} at the end. A reader sees no folder or the whole folder; a failure (or a
+   * kill) leaves no {@code dir}, and {@link #clean} removes what a killed process left. One rename
+   * instead of one per file: a month's 91,647 notices written one by one atomically took 3.9 s of
+   * system time on two cores, most of it the creates and renames of temporary files waiting on the
+   * folder's lock; plainly into the new folder, docs/performance.md.
+   *
+   * @throws IOException when the folder cannot be made or written, or {@code dir} appeared
+   *     meanwhile (a folder that is not empty, a file)
+   */
+  public static void writeFolder(Path dir, FolderContent content) throws IOException {
+    Path abs = dir.toAbsolutePath();
+    Path tmp = null;
+    for (int attempt = 0; tmp == null; attempt++) {
+      Path t = sibling(abs);
+      try {
+        tmp = Files.createDirectory(t);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
+    boolean moved = false;
+    try {
+      content.writeInto(tmp);
+      // rename(2): atomic; over an empty folder made meanwhile it succeeds, over anything else
+      // fails
+      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+      moved = true;
+    } finally {
+      if (!moved) {
+        deleteTree(tmp);
+      }
+    }
+  }
+
+  /**
+   * Writes a new file {@code file} plainly (it must not exist), for a folder being made by {@link
+   * #writeFolder}: no temporary file, as nobody sees that folder before it is complete.
+   */
+  public static void writeInNewFolder(Path file, Content content) throws IOException {
+    try (OutputStream o =
+        new java.io.BufferedOutputStream(
+            Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            1 << 13)) {
+      content.writeTo(o);
+    }
+  }
+
+  /** Removes a folder of ours and what it holds; links are removed, not followed. */
+  private static void deleteTree(Path dir) throws IOException {
+    Files.walkFileTree(
+        dir,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(
+              Path f, java.nio.file.attribute.BasicFileAttributes a) throws IOException {
+            Files.deleteIfExists(f);
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e)
+              throws IOException {
+            Files.deleteIfExists(d);
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /** Writes a temporary sibling and renames it over {@code file} ({@code a}: its attributes). */
@@ -171,8 +253,9 @@ public final class AtomicFiles {
   /**
    * Removes the temporary files that processes no longer running left in {@code dir} (killed while
    * writing: a kill -9 leaves the old or the new complete file, and this leftover): hidden {@code
-   * .NAME.<pid>.<hex>.tmp} files next to outputs, and {@code qinglian-<pid>-<hex>.xlsx} in the
-   * temporary folder. A file of a live process, or of this one, is left alone.
+   * .NAME.<pid>.<hex>.tmp} files next to outputs (folders so named too, with what they hold), and
+   * {@code qinglian-<pid>-<hex>.xlsx} in the temporary folder. A file of a live process, or of this
+   * one, is left alone.
    */
   public static void clean(Path dir) {
     try (java.util.stream.Stream<Path> s = Files.list(dir)) {
@@ -181,7 +264,11 @@ public final class AtomicFiles {
         if (m.matches()) {
           long pid = Long.parseLong(m.group(1));
           if (pid != PID && ProcessHandle.of(pid).isEmpty()) {
-            Files.deleteIfExists(f);
+            if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              deleteTree(f); // a folder of writeFolder's, never renamed
+            } else {
+              Files.deleteIfExists(f);
+            }
           }
         }
       }

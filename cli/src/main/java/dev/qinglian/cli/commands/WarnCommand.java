@@ -13,6 +13,7 @@ import dev.qinglian.cli.render.NoticeRenderer;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.eval.PeriodResult;
+import dev.qinglian.io.AtomicFiles;
 import dev.qinglian.monitor.Explanation;
 import dev.qinglian.monitor.NoticeRegister;
 import dev.qinglian.monitor.NoticeSettings;
@@ -101,6 +102,18 @@ public final class WarnCommand implements Callable<Integer> {
           .append(dev.qinglian.cli.render.Hashes.sha256(in));
     }
     return sb.toString();
+  }
+
+  /**
+   * Writes {@code content} as the file named as {@code target} in {@code dir}, a folder being made
+   * by {@link AtomicFiles#writeFolder}; a failure names the target.
+   */
+  private static void writeNew(Path dir, Path target, OutputFile.Bytes content) {
+    try {
+      AtomicFiles.writeInNewFolder(dir.resolve(target.getFileName()), content::writeTo);
+    } catch (IOException e) {
+      throw CliException.of(ExitCode.UNREADABLE, "output.write", target, e.getMessage());
+    }
   }
 
   @Override
@@ -201,52 +214,68 @@ public final class WarnCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw CliException.of(ExitCode.INPUT, "file.nothing", out);
     }
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw CliException.of(ExitCode.UNREADABLE, "create.failed", out, e.getMessage());
-    }
     // the notices are independent files: written on every core, in register order (each reads its
     // unit across every column of both months; 300,000 units, 91,647 notices: 11.9 s one by one
     // in rank order, 7.1 s so on two cores; docs/performance.md)
     Explanation.Explainer explainer = Explanation.explainer(now);
-    java.util.stream.IntStream.range(0, files.size())
-        .boxed()
-        .sorted(java.util.Comparator.comparingInt(warned::get))
-        .parallel()
-        .forEach(
-            i -> {
-              int u = warned.get(i);
-              NoticeRegister.Entry entry = entries.get(ids.get(i));
-              dev.qinglian.cli.render.Notice n =
-                  notices.notice(
-                      explainer, now, u, before, openByUnit.get(ids.get(i)), entry, inputs);
-              // each target checked above, before the first was written
-              OutputFile.writeChecked(
-                  targets.get(i),
+    java.util.function.IntFunction<OutputFile.Bytes> notice =
+        i -> {
+          int u = warned.get(i);
+          NoticeRegister.Entry entry = entries.get(ids.get(i));
+          dev.qinglian.cli.render.Notice n =
+              notices.notice(explainer, now, u, before, openByUnit.get(ids.get(i)), entry, inputs);
+          return o ->
+              o.write(
                   docx
-                      ? OutputFile.of(
-                          o -> o.write(NoticeDocx.bytes(n, entry.date() + "T00:00:00Z")))
-                      : OutputFile.of(
-                          o ->
-                              o.write(
-                                  NoticeRenderer.markdown(n)
-                                      .getBytes(java.nio.charset.StandardCharsets.UTF_8))),
-                  absent.contains(targets.get(i)));
+                      ? NoticeDocx.bytes(n, entry.date() + "T00:00:00Z")
+                      : NoticeRenderer.markdown(n)
+                          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
+    OutputFile.Bytes index =
+        docx
+            ? o -> o.write(notices.indexXlsx(now, files, update, entries))
+            : o ->
+                o.write(
+                    notices
+                        .index(now, files, update, entries)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.util.stream.IntStream inRegisterOrder =
+        java.util.stream.IntStream.range(0, files.size())
+            .boxed()
+            .sorted(java.util.Comparator.comparingInt(warned::get))
+            .mapToInt(Integer::intValue)
+            .parallel();
+    if (Files.notExists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      // a new folder: made whole, its files written plainly into a hidden sibling renamed at the
+      // end (one rename, not one per notice; a failure leaves no folder)
+      Path parent = out.toAbsolutePath().normalize().getParent();
+      try {
+        Files.createDirectories(parent);
+      } catch (IOException e) {
+        throw CliException.of(ExitCode.UNREADABLE, "create.failed", parent, e.getMessage());
+      }
+      try {
+        AtomicFiles.writeFolder(
+            out,
+            dir -> {
+              inRegisterOrder.forEach(i -> writeNew(dir, targets.get(i), notice.apply(i)));
+              writeNew(dir, targets.get(targets.size() - 1), index);
             });
-    if (docx) {
-      OutputFile.writeBinary(
-          o -> o.write(notices.indexXlsx(now, files, update, entries)),
-          targets.get(targets.size() - 1),
-          force,
-          inputsAndRegister);
+      } catch (IOException e) {
+        throw CliException.of(ExitCode.UNREADABLE, "output.write", out, e.getMessage());
+      }
     } else {
-      OutputFile.write(
-          notices.index(now, files, update, entries),
-          targets.get(targets.size() - 1),
-          force,
-          inputsAndRegister,
-          null);
+      try {
+        Files.createDirectories(out);
+      } catch (IOException e) {
+        throw CliException.of(ExitCode.UNREADABLE, "create.failed", out, e.getMessage());
+      }
+      // each target checked above, before the first was written
+      inRegisterOrder.forEach(
+          i ->
+              OutputFile.writeChecked(
+                  targets.get(i), OutputFile.of(notice.apply(i)), absent.contains(targets.get(i))));
+      OutputFile.writeBinary(index, targets.get(targets.size() - 1), force, inputsAndRegister);
     }
     update.register().write(registerFile);
     issued.write(numbersFile);
