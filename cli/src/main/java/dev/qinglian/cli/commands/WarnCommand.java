@@ -8,8 +8,8 @@ import dev.qinglian.cli.options.PeriodOption;
 import dev.qinglian.cli.options.WorkspaceParam;
 import dev.qinglian.cli.render.DiagnosticPrinter;
 import dev.qinglian.cli.render.FileNames;
-import dev.qinglian.cli.render.NoticeDocx;
 import dev.qinglian.cli.render.NoticeRenderer;
+import dev.qinglian.cli.render.NoticeTemplates;
 import dev.qinglian.cli.render.OutputFile;
 import dev.qinglian.diag.Loaded;
 import dev.qinglian.eval.PeriodResult;
@@ -218,6 +218,7 @@ public final class WarnCommand implements Callable<Integer> {
     // unit across every column of both months; 300,000 units, 91,647 notices: 11.9 s one by one
     // in rank order, 7.1 s so on two cores; docs/performance.md)
     Explanation.Explainer explainer = Explanation.explainer(now);
+    NoticeTemplates word = new NoticeTemplates();
     java.util.function.IntFunction<OutputFile.Bytes> notice =
         i -> {
           int u = warned.get(i);
@@ -227,7 +228,7 @@ public final class WarnCommand implements Callable<Integer> {
           return o ->
               o.write(
                   docx
-                      ? NoticeDocx.bytes(n, entry.date() + "T00:00:00Z")
+                      ? word.bytes(n, entry.date() + "T00:00:00Z")
                       : NoticeRenderer.markdown(n)
                           .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         };

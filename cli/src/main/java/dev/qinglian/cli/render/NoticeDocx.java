@@ -59,12 +59,33 @@ public final class NoticeDocx {
 
   /** The notice as .docx bytes; {@code created} the ISO instant written as its creation time. */
   public static byte[] bytes(Notice n, String created) throws IOException {
+    return bytes(n, markPt(n), signatureIndent(n), created);
+  }
+
+  /**
+   * 发文机关标志's size: as large as fits the type area (at most 小初, 36 pt). A number of the layout's
+   * taken from the texts, which {@link NoticeTemplates} keys its templates by.
+   */
+  static int markPt(Notice n) {
+    return (int) Math.min(36, Math.floor(WIDTH_PT / Math.max(1, width(n.mark()))));
+  }
+
+  /**
+   * The signature's right indent in characters: centred over the date, which stands four characters
+   * from the right (the layout for a stamped document).
+   */
+  static double signatureIndent(Notice n) {
+    return Math.max(0, 4 + (width(n.date()) - width(n.signature())) / 2);
+  }
+
+  /** The document with the layout's numbers given ({@link #markPt}, {@link #signatureIndent}). */
+  static byte[] bytes(Notice n, int markPt, double signatureIndent, String created)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (XWPFDocument doc = new XWPFDocument()) {
       page(doc);
       boolean zh = n.lang().equals("zh");
-      // 发文机关标志: red 小标宋, centred, as large as fits the type area (at most 小初, 36 pt)
-      int markPt = (int) Math.min(36, Math.floor(WIDTH_PT / Math.max(1, width(n.mark()))));
+      // 发文机关标志: red 小标宋, centred
       XWPFParagraph mark = paragraph(doc, ParagraphAlignment.CENTER, 0);
       exact(mark, markPt * 1.4);
       run(mark, n.mark(), TITLE_FONT, markPt, RED);
@@ -96,10 +117,8 @@ public final class NoticeDocx {
       blank(doc);
       blank(doc);
       // 署名 centred over 成文日期, the date four characters from the right (stamped layout)
-      double dateW = width(n.date());
-      double sigW = width(n.signature());
       XWPFParagraph sig = paragraph(doc, ParagraphAlignment.RIGHT, 0);
-      rightIndent(sig, Math.max(0, 4 + (dateW - sigW) / 2));
+      rightIndent(sig, signatureIndent);
       run(sig, n.signature(), BODY_FONT, BODY_PT, null);
       XWPFParagraph date = paragraph(doc, ParagraphAlignment.RIGHT, 0);
       rightIndent(date, 4);
