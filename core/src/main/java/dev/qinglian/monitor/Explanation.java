@@ -58,6 +58,26 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
   }
 
   /**
+   * What a warning or a notice names of a unit ({@link Explainer#summary}).
+   *
+   * @param weakestDimensions the first of the weakest dimensions, without their children
+   * @param costliestLeaves the first of the leaves that lost the most points
+   * @param movers the first of the leaves that moved the index most since the month asked for
+   *     (empty when none was)
+   */
+  public record Summary(
+      List<ExplainedNode> weakestDimensions,
+      List<ExplainedNode> costliestLeaves,
+      List<Mover> movers) {
+    /** Copies the lists. */
+    public Summary {
+      weakestDimensions = List.copyOf(weakestDimensions);
+      costliestLeaves = List.copyOf(costliestLeaves);
+      movers = List.copyOf(movers);
+    }
+  }
+
+  /**
    * Explains units of one month by position. Immutable and thread-safe.
    *
    * <p>Points lost are computed top-down over the nodes in pre-order ({@link
@@ -97,12 +117,41 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
      * notice names a few; building every tree of 91,647 notices took 2.4 s).
      */
     public List<ExplainedNode> costliestLeaves(int u, int n) {
+      return summary(u, 0, n, null, 0).costliestLeaves();
+    }
+
+    /**
+     * The first {@code n} of {@code of(u).weakestDimensions()}, each <b>without its children</b>
+     * (an empty list): score, weight, points and points lost as in the full tree.
+     */
+    public List<ExplainedNode> weakestDimensions(int u, int n) {
+      return summary(u, n, 0, null, 0).weakestDimensions();
+    }
+
+    /**
+     * {@link #weakestDimensions weakestDimensions(u, dimensions)}, {@link #costliestLeaves
+     * costliestLeaves(u, leaves)} and, when {@code before} is given, {@link #movers(PeriodResult,
+     * int, int) movers(before, u, movers)} at once: the unit's effective weights and losses
+     * computed once for the three (a warning names the first two, a notice all three; 91,647 of
+     * them read each unit across every column of the month).
+     */
+    public Summary summary(int u, int dimensions, int leaves, PeriodResult before, int movers) {
       double[] weights = r.effectiveWeights(u);
       double[] lost = lost(u, weights);
+      return new Summary(
+          weakestDimensions(u, dimensions, weights, lost),
+          costliestLeaves(u, leaves, weights, lost),
+          before == null ? List.of() : movers(before, u, movers, weights));
+    }
+
+    private List<ExplainedNode> costliestLeaves(int u, int n, double[] weights, double[] lost) {
+      if (n == 0) {
+        return List.of();
+      }
       // as costliestLeaves: most points lost first, ties in tree order (a stable sort)
       double[] key = new double[nodes.size()];
-      for (int i = 0; i < key.length; i++) {
-        key[i] = leafOf[i] >= 0 ? -lostOf(i, u, lost) : Double.NaN;
+      for (int i : leaves) {
+        key[i] = -lostOf(i, u, lost);
       }
       List<ExplainedNode> out = new ArrayList<>();
       for (int i : first(key, leaves, n)) {
@@ -111,13 +160,10 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
       return out;
     }
 
-    /**
-     * The first {@code n} of {@code of(u).weakestDimensions()}, each <b>without its children</b>
-     * (an empty list): score, weight, points and points lost as in the full tree.
-     */
-    public List<ExplainedNode> weakestDimensions(int u, int n) {
-      double[] weights = r.effectiveWeights(u);
-      double[] lost = lost(u, weights);
+    private List<ExplainedNode> weakestDimensions(int u, int n, double[] weights, double[] lost) {
+      if (n == 0) {
+        return List.of();
+      }
       int[] dims = k.children(0);
       double[] key = new double[nodes.size()];
       for (int i : dims) {
@@ -145,22 +191,24 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
     /**
      * The first {@code n} of {@code candidates} (node positions, in their order) by ascending
      * {@code key[i]} ({@link Double#compare}), ties in the candidates' order: the head of what a
-     * stable sort by that key gives, without sorting them all.
+     * stable sort by that key gives, without sorting them all (one pass, each candidate placed
+     * among the best so far after those it does not beat).
      */
     private static int[] first(double[] key, int[] candidates, int n) {
       int m = Math.min(n, candidates.length);
       int[] out = new int[m];
-      boolean[] taken = new boolean[candidates.length];
-      for (int j = 0; j < m; j++) {
-        int best = -1;
-        for (int c = 0; c < candidates.length; c++) {
-          if (!taken[c]
-              && (best < 0 || Double.compare(key[candidates[c]], key[candidates[best]]) < 0)) {
-            best = c;
-          }
+      int held = 0;
+      for (int c : candidates) {
+        double x = key[c];
+        if (held == m && (m == 0 || Double.compare(x, key[out[m - 1]]) >= 0)) {
+          continue; // not better than the last kept
         }
-        taken[best] = true;
-        out[j] = candidates[best];
+        int j = held < m ? held++ : m - 1;
+        while (j > 0 && Double.compare(x, key[out[j - 1]]) < 0) {
+          out[j] = out[j - 1];
+          j--;
+        }
+        out[j] = c;
       }
       return out;
     }
@@ -248,6 +296,11 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
 
     /** The first {@code n} of {@link #movers(PeriodResult, int)}, the others not made. */
     public List<Mover> movers(PeriodResult before, int u, int n) {
+      return movers(before, u, n, r.effectiveWeights(u));
+    }
+
+    /** {@link #movers(PeriodResult, int, int)} with the unit's effective weights this month. */
+    private List<Mover> movers(PeriodResult before, int u, int n, double[] w1) {
       String unitId = r.units().id(u);
       int b = before.indexOf(unitId);
       if (b < 0) {
@@ -262,7 +315,6 @@ public record Explanation(String unitId, ExplainedNode root, List<OverrideRule> 
       double then = before.index(b);
       double change = (Double.isNaN(now) ? 0 : now) - (Double.isNaN(then) ? 0 : then);
       double[] w0 = before.effectiveWeights(b); // every node's, computed once per month
-      double[] w1 = r.effectiveWeights(u);
       double[] shares = new double[nodes.size()];
       attribute(before, b, w0, pos0, u, w1, 0, change, true, shares);
       // biggest movers (absolute points) first, ties in the model's leaf order

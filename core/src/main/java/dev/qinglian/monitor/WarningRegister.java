@@ -167,6 +167,7 @@ public final class WarningRegister {
    */
   private static Warning opened(PeriodResult result, Explanation.Explainer explainer, int u) {
     String id = result.units().id(u);
+    Explanation.Summary why = explainer.summary(u, 2, 3, null, 0);
     return new Warning(
         "W-" + result.period() + "-" + id,
         id,
@@ -174,8 +175,8 @@ public final class WarningRegister {
         result.period(),
         result.band(u).id(),
         result.index(u),
-        explainer.weakestDimensions(u, 2).stream().map(n -> n.node().id()).toList(),
-        explainer.costliestLeaves(u, 3).stream().map(n -> n.node().id()).toList(),
+        why.weakestDimensions().stream().map(n -> n.node().id()).toList(),
+        why.costliestLeaves().stream().map(n -> n.node().id()).toList(),
         null,
         "");
   }

@@ -44,6 +44,12 @@ class ExplainerTest {
         }
         List<Mover> movers = Explanation.movers(sep, oct, oct.units().id(u));
         assertEquals(movers.subList(0, Math.min(n, movers.size())), ex.movers(sep, u, n));
+        // all three at once: the same lists
+        Explanation.Summary s = ex.summary(u, n, n, sep, n);
+        assertEquals(weakest, s.weakestDimensions());
+        assertEquals(ex.costliestLeaves(u, n), s.costliestLeaves());
+        assertEquals(ex.movers(sep, u, n), s.movers());
+        assertEquals(List.of(), ex.summary(u, n, 1, null, n).movers());
       }
       checked++;
     }

@@ -106,6 +106,9 @@ public final class NoticeRenderer {
       NoticeRegister.Entry entry,
       String provenance) {
     Unit unit = r.units().units().get(u);
+    int b = before == null ? -1 : before.indexOf(unit.id());
+    // the weakest dimensions, the costliest indicators and what moved since the month before
+    Explanation.Summary why = explainer.summary(u, 3, 5, b < 0 ? null : before, 3);
     String index = Numbers.fixed(r.index(u), 1, "—");
     Band band = r.band(u);
     List<Notice.Block> body = new ArrayList<>();
@@ -137,7 +140,7 @@ public final class NoticeRenderer {
     }
     int section = 0;
     body.add(heading(section++, labels.get("notice.weakest_dimensions")));
-    List<ExplainedNode> weakest = explainer.weakestDimensions(u, 3);
+    List<ExplainedNode> weakest = why.weakestDimensions();
     for (int i = 0; i < Math.min(3, weakest.size()); i++) {
       ExplainedNode d = weakest.get(i);
       body.add(
@@ -152,7 +155,7 @@ public final class NoticeRenderer {
                   Numbers.fixed(d.lost(), 2, "—"))));
     }
     body.add(heading(section++, labels.get("notice.indicators_that_cost_most")));
-    List<ExplainedNode> costly = explainer.costliestLeaves(u, 5);
+    List<ExplainedNode> costly = why.costliestLeaves();
     for (int i = 0; i < Math.min(5, costly.size()); i++) {
       ExplainedNode n = costly.get(i);
       String raw =
@@ -172,10 +175,9 @@ public final class NoticeRenderer {
                   Numbers.fixed(n.lost(), 2, "—"))));
     }
     body.add(heading(section++, labels.get("notice.since_last_month")));
-    if (before == null || before.indexOf(unit.id()) < 0) {
+    if (b < 0) {
       body.add(new Notice.Block(Notice.Kind.PARAGRAPH, labels.get("notice.no_data_for_the")));
     } else {
-      int b = before.indexOf(unit.id());
       double change = r.index(u) - before.index(b);
       body.add(
           new Notice.Block(
@@ -187,7 +189,7 @@ public final class NoticeRenderer {
                   index,
                   colour(band),
                   Numbers.signed(change, 1, "—"))));
-      List<Mover> movers = explainer.movers(before, u, 3);
+      List<Mover> movers = why.movers();
       for (int i = 0; i < Math.min(3, movers.size()); i++) {
         Mover m = movers.get(i);
         body.add(
