@@ -157,6 +157,7 @@ public final class NoticeTemplates {
    */
   private static final class Template {
     private final List<String> names = new ArrayList<>();
+    private final List<byte[]> utf8Names = new ArrayList<>();
     private final List<byte[][]> pieces = new ArrayList<>(); // the bytes between the markers
     private final List<byte[][]> deflated = new ArrayList<>(); // each piece compressed
     private final List<int[]> slots = new ArrayList<>(); // the marker between piece k and k + 1
@@ -170,6 +171,7 @@ public final class NoticeTemplates {
       try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx))) {
         for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
           names.add(e.getName());
+          utf8Names.add(e.getName().getBytes(StandardCharsets.UTF_8));
           byte[] part = in.readAllBytes();
           if (texts > 0) {
             cut(part, seen);
@@ -244,149 +246,104 @@ public final class NoticeTemplates {
       slots.add(s.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** The document with {@code texts} in place of the markers. */
+    /**
+     * The document with {@code texts} in place of the markers: a zip of deflated entries written
+     * from their compressed bytes (java.util.zip and Apache Commons Compress compress what they are
+     * given; neither takes a stream put together from pieces compressed beforehand). Entries at
+     * 1980-01-01 00:00, the zip epoch, as {@link dev.qinglian.cli.demo.Xlsx} writes them; CRC and
+     * sizes in the local header (no data descriptor); no zip64 (a notice is a few kilobytes).
+     */
     byte[] fill(List<String> texts) {
       byte[][] utf8 = new byte[texts.size()][];
       for (int i = 0; i < utf8.length; i++) {
         utf8[i] = texts.get(i).getBytes(StandardCharsets.UTF_8);
       }
-      Zip zip = new Zip();
+      int n = names.size();
+      int size = 22; // the end of the central directory
+      for (int e = 0; e < n; e++) {
+        size += 30 + 46 + 2 * name(e).length + 5; // the two headers, the final empty block
+        for (byte[] z : deflated.get(e)) {
+          size += z.length;
+        }
+        for (int slot : slots.get(e)) {
+          size += utf8[slot].length + 5 * ((utf8[slot].length + 0xFFFE) / 0xFFFF);
+        }
+      }
+      java.nio.ByteBuffer b =
+          java.nio.ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      int[] at = new int[n];
+      int[] crcs = new int[n];
+      int[] compressed = new int[n];
+      int[] sizes = new int[n];
       java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-      for (int e = 0; e < names.size(); e++) {
+      for (int e = 0; e < n; e++) {
+        at[e] = b.position();
+        header(b, 0x04034b50, e, 0, 0, 0); // CRC and sizes put in below, once known
+        int data = b.position();
         byte[][] p = pieces.get(e);
         byte[][] z = deflated.get(e);
         int[] s = slots.get(e);
         crc.reset();
-        long size = 0;
-        zip.begin(names.get(e));
+        long length = 0;
         for (int k = 0; k <= s.length; k++) {
           if (k > 0) {
             byte[] t = utf8[s[k - 1]];
             crc.update(t);
-            size += t.length;
-            zip.stored(t);
+            length += t.length;
+            for (int off = 0; off < t.length; off += 0xFFFF) {
+              int len = Math.min(0xFFFF, t.length - off);
+              // a stored block, not the last: header byte 0 (aligned), LEN, NLEN, the bytes
+              b.put((byte) 0).putShort((short) len).putShort((short) ~len).put(t, off, len);
+            }
           }
           crc.update(p[k]);
-          size += p[k].length;
-          zip.raw(z[k]);
+          length += p[k].length;
+          b.put(z[k]);
         }
-        zip.end(crc.getValue(), size);
+        b.put((byte) 1).putShort((short) 0).putShort((short) 0xFFFF); // the last block: empty
+        crcs[e] = (int) crc.getValue();
+        compressed[e] = b.position() - data;
+        sizes[e] = (int) length;
+        b.putInt(at[e] + 14, crcs[e])
+            .putInt(at[e] + 18, compressed[e])
+            .putInt(at[e] + 22, sizes[e]);
       }
-      return zip.finish();
+      int central = b.position();
+      for (int e = 0; e < n; e++) {
+        header(b, 0x02014b50, e, crcs[e], compressed[e], sizes[e]);
+        b.putShort((short) 0).putShort((short) 0).putShort((short) 0); // comment, disk, internal
+        b.putInt(0).putInt(at[e]); // external attributes, the local header's offset
+        b.put(name(e));
+      }
+      int end = b.position();
+      b.putInt(0x06054b50).putShort((short) 0).putShort((short) 0);
+      b.putShort((short) n).putShort((short) n).putInt(end - central).putInt(central);
+      b.putShort((short) 0); // no comment
+      return b.array();
     }
-  }
 
-  /**
-   * A zip archive of deflated entries written from their compressed bytes (java.util.zip and Apache
-   * Commons Compress compress what they are given; neither takes a stream put together from pieces
-   * compressed beforehand). Entries at 1980-01-01 00:00, the zip epoch, as {@link
-   * dev.qinglian.cli.demo.Xlsx} writes them; sizes and CRC in the local header (no data
-   * descriptor); no zip64 (a notice is a few kilobytes).
-   */
-  private static final class Zip {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 13);
-    private final ByteArrayOutputStream central = new ByteArrayOutputStream(1 << 10);
-    private int entries;
-    private byte[] name;
-    private int header; // offset of the current entry's local header
-    private int data; // offset of its data
+    private byte[] name(int e) {
+      return utf8Names.get(e);
+    }
 
     /** DOS date of 1980-01-01: (year - 1980) << 9 | month << 5 | day; the time is 0. */
-    private static final int DOS_DATE = 1 << 5 | 1;
+    private static final short DOS_DATE = 1 << 5 | 1;
 
-    void begin(String entry) {
-      name = entry.getBytes(StandardCharsets.UTF_8);
-      header = out.size();
-      int32(out, 0x04034b50);
-      int16(out, 20); // version needed: deflate
-      int16(out, 0); // flags
-      int16(out, 8); // deflated
-      int16(out, 0); // time
-      int16(out, DOS_DATE);
-      int32(out, 0); // CRC, compressed and uncompressed sizes: filled in by end
-      int32(out, 0);
-      int32(out, 0);
-      int16(out, name.length);
-      int16(out, 0); // no extra field
-      out.writeBytes(name);
-      data = out.size();
-    }
-
-    /** Compressed bytes as they are. */
-    void raw(byte[] z) {
-      out.writeBytes(z);
-    }
-
-    /** {@code b} as stored deflate blocks (header byte 0: not final, stored; aligned). */
-    void stored(byte[] b) {
-      for (int off = 0; off < b.length; off += 0xFFFF) {
-        int len = Math.min(0xFFFF, b.length - off);
-        out.write(0);
-        int16(out, len);
-        int16(out, ~len & 0xFFFF);
-        out.write(b, off, len);
+    /**
+     * A local header ({@code 0x04034b50}: the name after it) or the fixed part of a central one
+     * ({@code 0x02014b50}: version made by, then as the local one up to the extra field's length).
+     */
+    private void header(java.nio.ByteBuffer b, int signature, int e, int crc, int csize, int size) {
+      b.putInt(signature);
+      if (signature == 0x02014b50) {
+        b.putShort((short) 20); // version made by
       }
-    }
-
-    void end(long crc, long size) {
-      // the final block: empty, stored, last (BFINAL 1, BTYPE 00)
-      out.write(1);
-      int16(out, 0);
-      int16(out, 0xFFFF);
-      long compressed = out.size() - data;
-      // the local header's CRC and sizes, written in place (ByteArrayOutputStream keeps its bytes)
-      patches.add(new long[] {header + 14, crc, compressed, size});
-      int32(central, 0x02014b50);
-      int16(central, 20); // version made by
-      int16(central, 20); // version needed
-      int16(central, 0);
-      int16(central, 8);
-      int16(central, 0);
-      int16(central, DOS_DATE);
-      int32(central, (int) crc);
-      int32(central, (int) compressed);
-      int32(central, (int) size);
-      int16(central, name.length);
-      int16(central, 0); // extra
-      int16(central, 0); // comment
-      int16(central, 0); // disk
-      int16(central, 0); // internal attributes
-      int32(central, 0); // external attributes
-      int32(central, header);
-      central.writeBytes(name);
-      entries++;
-    }
-
-    private final List<long[]> patches = new ArrayList<>();
-
-    byte[] finish() {
-      int at = out.size();
-      out.writeBytes(central.toByteArray());
-      int32(out, 0x06054b50);
-      int16(out, 0);
-      int16(out, 0);
-      int16(out, entries);
-      int16(out, entries);
-      int32(out, central.size());
-      int32(out, at);
-      int16(out, 0); // no comment
-      byte[] zip = out.toByteArray();
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-      for (long[] p : patches) {
-        b.putInt((int) p[0], (int) p[1]).putInt((int) p[0] + 4, (int) p[2]);
-        b.putInt((int) p[0] + 8, (int) p[3]);
+      b.putShort((short) 20).putShort((short) 0).putShort((short) 8); // version, flags, deflated
+      b.putShort((short) 0).putShort(DOS_DATE).putInt(crc).putInt(csize).putInt(size);
+      b.putShort((short) name(e).length).putShort((short) 0); // the name's length, no extra field
+      if (signature == 0x04034b50) {
+        b.put(name(e));
       }
-      return zip;
-    }
-
-    private static void int16(ByteArrayOutputStream o, int v) {
-      o.write(v & 0xFF);
-      o.write((v >>> 8) & 0xFF);
-    }
-
-    private static void int32(ByteArrayOutputStream o, int v) {
-      int16(o, v & 0xFFFF);
-      int16(o, (v >>> 16) & 0xFFFF);
     }
   }
 }
