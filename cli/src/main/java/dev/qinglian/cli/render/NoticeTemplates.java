@@ -22,7 +22,7 @@ import java.util.zip.ZipInputStream;
  * 91,647 notices: 90 s with POI on two cores; docs/performance.md has the figures since).
  *
  * <p>Only a text that POI writes as it is can be put in place of a marker: not empty, without
- * characters XML escapes ({@code < > & " '}), control characters, surrogates or the private-use
+ * characters XML escapes in text ({@code < > &}), control characters, surrogates or the private-use
  * area the markers use, and without white space at either end (POI marks such a run {@code
  * xml:space="preserve"}). A notice with any other text is built by {@link NoticeDocx} itself and
  * written the same way. {@code NoticeTemplatesTest} compares the two on generated and mutated
@@ -138,8 +138,6 @@ public final class NoticeTemplates {
           || c == '<'
           || c == '>'
           || c == '&'
-          || c == '"'
-          || c == '\''
           || Character.isSurrogate(c)
           || (c >= 0xE000 && c <= 0xF8FF)
           || c >= 0xFFFE) {
