@@ -40,6 +40,16 @@ class AtomicFilesTest {
     assertEquals(List.of("notices"), names(tmp), "no temporary folder left beside it");
   }
 
+  /** {@link AtomicFiles#writeFolder} of one file, {@code a.md}, then {@code then}. */
+  private static void writeAThen(Path dir, AtomicFiles.FolderContent then) throws IOException {
+    AtomicFiles.writeFolder(
+        dir,
+        d -> {
+          AtomicFiles.writeInNewFolder(d.resolve("a.md"), o -> o.write('a'));
+          then.writeInto(d);
+        });
+  }
+
   @Test
   void aFailureLeavesNoFolderAndNoTemporaryOne() throws IOException {
     Path dir = tmp.resolve("notices");
@@ -47,10 +57,9 @@ class AtomicFilesTest {
         assertThrows(
             IOException.class,
             () ->
-                AtomicFiles.writeFolder(
+                writeAThen(
                     dir,
                     d -> {
-                      AtomicFiles.writeInNewFolder(d.resolve("a.md"), o -> o.write('a'));
                       throw new IOException("disk full");
                     }));
     assertEquals("disk full", e.getMessage());
@@ -59,10 +68,9 @@ class AtomicFilesTest {
     assertThrows(
         IllegalStateException.class,
         () ->
-            AtomicFiles.writeFolder(
+            writeAThen(
                 dir,
                 d -> {
-                  AtomicFiles.writeInNewFolder(d.resolve("a.md"), o -> o.write('a'));
                   throw new IllegalStateException("refused");
                 }));
     assertEquals(List.of(), names(tmp));
@@ -74,10 +82,9 @@ class AtomicFilesTest {
     assertThrows(
         IOException.class,
         () ->
-            AtomicFiles.writeFolder(
+            writeAThen(
                 dir,
                 d -> {
-                  AtomicFiles.writeInNewFolder(d.resolve("a.md"), o -> o.write('a'));
                   Files.createDirectory(dir);
                   Files.writeString(dir.resolve("theirs.md"), "kept");
                 }));

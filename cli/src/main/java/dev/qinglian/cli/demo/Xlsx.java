@@ -97,41 +97,8 @@ public final class Xlsx {
   }
 
   /** Copies entry {@code name} read from {@code s}, at the fixed time, its creation time set. */
-  /**
-   * An OOXML package of the given entries (names and contents, in order) written as {@link
-   * #deflatedWithoutTimestamp} writes one: the same bytes for the same entries. The contents are
-   * written as they are (a creation time already in place).
-   */
-  public static byte[] deflated(java.util.List<String> names, java.util.List<byte[]> contents)
-      throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 13);
-    try (ZipOutputStream zip = zip(bytes, java.util.zip.Deflater.DEFAULT_COMPRESSION)) {
-      for (int i = 0; i < names.size(); i++) {
-        zip.putNextEntry(entry(names.get(i)));
-        zip.write(contents.get(i));
-        zip.closeEntry();
-      }
-    }
-    return bytes.toByteArray();
-  }
-
   private static void copy(String name, java.io.InputStream s, ZipOutputStream zip, String created)
       throws IOException {
-    zip.putNextEntry(entry(name));
-    if (name.equals("docProps/core.xml")) {
-      String xml = new String(s.readAllBytes(), StandardCharsets.UTF_8);
-      xml =
-          xml.replaceAll(
-              "(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + created + "$2");
-      zip.write(xml.getBytes(StandardCharsets.UTF_8));
-    } else {
-      s.transferTo(zip);
-    }
-    zip.closeEntry();
-  }
-
-  /** A zip entry named {@code name} at the fixed entry time. */
-  private static ZipEntry entry(String name) {
     ZipEntry copy = new ZipEntry(name);
     // 1980-01-01 00:00, the zip epoch, as the entry's DOS (local) time in every time zone: setTime
     // converts through the JVM's zone, so it is given the instant that is that local time here (a
@@ -142,6 +109,16 @@ public final class Xlsx {
             .atZone(java.time.ZoneId.systemDefault())
             .toInstant()
             .toEpochMilli());
-    return copy;
+    zip.putNextEntry(copy);
+    if (name.equals("docProps/core.xml")) {
+      String xml = new String(s.readAllBytes(), StandardCharsets.UTF_8);
+      xml =
+          xml.replaceAll(
+              "(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + created + "$2");
+      zip.write(xml.getBytes(StandardCharsets.UTF_8));
+    } else {
+      s.transferTo(zip);
+    }
+    zip.closeEntry();
   }
 }
