@@ -317,93 +317,71 @@ public final class NoticeRenderer {
       WarningRegister.Update update,
       Map<String, NoticeRegister.Entry> numbers)
       throws java.io.IOException {
-    // written uncompressed into a temporary file, which the copy without the timestamp compresses
-    // once (the same bytes; the index of 91,647 notices was compressed twice and inflated once in
-    // memory, 2 s of one core)
-    java.nio.file.Path tmp = dev.qinglian.io.AtomicFiles.tempFile(".xlsx");
-    try {
-      try (java.io.OutputStream file =
-          new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp), 1 << 16)) {
-        indexXlsx(file, r, files, update, numbers);
-      }
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      dev.qinglian.cli.demo.Xlsx.withoutTimestamp(
-          tmp, bytes, java.util.zip.Deflater.DEFAULT_COMPRESSION);
-      return bytes.toByteArray();
-    } finally {
-      java.nio.file.Files.deleteIfExists(tmp);
-    }
-  }
-
-  private void indexXlsx(
-      java.io.OutputStream file,
-      PeriodResult r,
-      List<String> files,
-      WarningRegister.Update update,
-      Map<String, NoticeRegister.Entry> numbers)
-      throws java.io.IOException {
-    org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(file, "qinglian", "1.0");
-    wb.setCompressionLevel(java.util.zip.Deflater.NO_COMPRESSION);
-    org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(labels.get("notice.notices"));
-    String[] h = labels.list("notice.index_columns").toArray(new String[0]);
-    XlsxExport.header(ws, 0, h);
     Map<String, Warning> open = new java.util.HashMap<>();
     for (Warning w : update.open()) {
       open.putIfAbsent(w.unit(), w);
     }
-    int row = 1;
-    int k = 0;
-    for (int u : r.rankOrder()) {
-      Band band = r.band(u);
-      if (r.model().bands().indexOf(band) <= 0) {
-        continue;
-      }
-      Unit unit = r.units().units().get(u);
-      NoticeRegister.Entry entry = numbers.get(unit.id());
-      Warning w = open.get(unit.id());
-      ws.value(row, 0, entry == null ? "" : entry.number());
-      ws.value(row, 1, unit.id());
-      ws.value(row, 2, unit.name());
-      ws.value(row, 3, r.index(u));
-      ws.style(row, 3).format("0.0").set();
-      ws.value(row, 4, r.rank(u));
-      ws.value(row, 5, colour(band));
-      ws.style(row, 5)
-          .fillColor(band.colour().substring(1))
-          .fontColor(Contrast.textOn(band.colour()).substring(1))
-          .set();
-      String cap = CapNote.of(r, u, labels.lang());
-      ws.value(row, 6, cap == null ? "" : cap);
-      ws.value(row, 7, w == null ? "" : w.id());
-      ws.value(row, 8, w == null ? "" : month(w.opened()));
-      ws.value(row, 9, files.get(k++));
-      row++;
-    }
-    ws.width(0, 22);
-    ws.width(2, 24);
-    ws.width(6, 30);
-    ws.width(9, 28);
-    ws.freezePane(0, 1);
-    org.dhatim.fastexcel.Worksheet changes = wb.newWorksheet(labels.get("notice.changes"));
-    String[] ch = labels.list("notice.changes_columns").toArray(new String[0]);
-    XlsxExport.header(changes, 0, ch);
-    int cr = 1;
-    for (Warning w : update.register().warnings()) {
-      if (!w.opened().equals(r.period()) && !r.period().equals(w.closed())) {
-        continue;
-      }
-      changes.value(cr, 0, w.id());
-      changes.value(cr, 1, w.unit());
-      changes.value(cr, 2, w.name());
-      changes.value(cr, 3, colourOf(r, w.colour()));
-      changes.value(cr, 4, month(w.opened()));
-      changes.value(cr, 5, w.closed() == null ? "" : month(w.closed()));
-      changes.value(cr, 6, w.closed() == null ? "" : closedAs(w.closedAs()));
-      cr++;
-    }
-    changes.width(0, 22);
-    changes.width(2, 24);
-    wb.finish();
+    int[] warned =
+        java.util.Arrays.stream(r.rankOrder())
+            .filter(u -> r.model().bands().indexOf(r.band(u)) > 0)
+            .toArray();
+    XlsxExport.Rows notice =
+        k -> {
+          int u = warned[k];
+          Band band = r.band(u);
+          Unit unit = r.units().units().get(u);
+          NoticeRegister.Entry entry = numbers.get(unit.id());
+          Warning w = open.get(unit.id());
+          return List.of(
+              text(entry == null ? null : entry.number()),
+              text(unit.id()),
+              text(unit.name()),
+              new XlsxExport.Cell(r.index(u), null),
+              new XlsxExport.Cell(r.rank(u), null),
+              new XlsxExport.Cell(colour(band), band),
+              text(CapNote.of(r, u, labels.lang())),
+              text(w == null ? null : w.id()),
+              text(w == null ? null : month(w.opened())),
+              text(files.get(k)));
+        };
+    List<Warning> changed =
+        update.register().warnings().stream()
+            .filter(w -> w.opened().equals(r.period()) || r.period().equals(w.closed()))
+            .toList();
+    XlsxExport.Rows change =
+        k -> {
+          Warning w = changed.get(k);
+          return List.of(
+              text(w.id()),
+              text(w.unit()),
+              text(w.name()),
+              text(colourOf(r, w.colour())),
+              text(month(w.opened())),
+              text(w.closed() == null ? null : month(w.closed())),
+              text(w.closed() == null ? null : closedAs(w.closedAs())));
+        };
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    XlsxExport.workbook(
+        bytes,
+        List.of(
+            new XlsxExport.Sheet(
+                labels.get("notice.notices"),
+                labels.list("notice.index_columns"),
+                Map.of(0, 22.0, 2, 24.0, 6, 30.0, 9, 28.0),
+                warned.length,
+                notice),
+            new XlsxExport.Sheet(
+                labels.get("notice.changes"),
+                labels.list("notice.changes_columns"),
+                Map.of(0, 22.0, 2, 24.0),
+                changed.size(),
+                change)));
+    return bytes.toByteArray();
+  }
+
+  /** A text cell of the index; empty for null or "". */
+  private static XlsxExport.Cell text(String s) {
+    return new XlsxExport.Cell(s == null || s.isEmpty() ? null : s, null);
   }
 
   /**

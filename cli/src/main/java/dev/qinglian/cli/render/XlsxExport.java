@@ -55,8 +55,32 @@ public final class XlsxExport {
   public static void sheet(
       java.io.OutputStream out, String name, List<String> headers, int rows, Rows source)
       throws IOException {
-    if (rows >= Worksheet.MAX_ROWS) {
-      throw CliException.of(ExitCode.USAGE, "xlsx.rows", Worksheet.MAX_ROWS - 1, rows);
+    workbook(out, List.of(new Sheet(name, headers, java.util.Map.of(2, 24.0), rows, source)));
+  }
+
+  /**
+   * A sheet of a workbook: its name, the header row, the widths of the columns given one (the
+   * others as wide as the header and the first {@value #BATCH} rows need), and {@code rows} rows
+   * below the header.
+   */
+  public record Sheet(
+      String name,
+      List<String> headers,
+      java.util.Map<Integer, Double> widths,
+      int rows,
+      Rows source) {}
+
+  /**
+   * A workbook of {@code sheets}, written in batches of {@value #BATCH} rows (see there), at a
+   * fixed time.
+   *
+   * @throws CliException when the rows do not fit in a sheet (1,048,575 below the header)
+   */
+  public static void workbook(java.io.OutputStream out, List<Sheet> sheets) throws IOException {
+    for (Sheet sheet : sheets) {
+      if (sheet.rows() >= Worksheet.MAX_ROWS) {
+        throw CliException.of(ExitCode.USAGE, "xlsx.rows", Worksheet.MAX_ROWS - 1, sheet.rows());
+      }
     }
     // fastexcel writes to a temporary file, uncompressed (the copy compresses it once; compressing
     // twice took a quarter of the time); the copy made without its timestamp is streamed to out
@@ -67,40 +91,51 @@ public final class XlsxExport {
           new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp), 1 << 16)) {
         Workbook wb = new Workbook(file, "qinglian", "1.0");
         wb.setCompressionLevel(java.util.zip.Deflater.NO_COMPRESSION);
-        Worksheet ws = wb.newWorksheet(name);
-        // sheet-level settings before the first rows are flushed: they are written ahead of them
-        ws.freezePane(0, 1);
-        ws.width(2, 24);
-        header(ws, 0, headers.toArray(new String[0]));
-        Runs runs = new Runs(ws, headers.size());
-        for (int r = 0; r < rows; r++) {
-          List<Cell> row = source.row(r);
-          for (int c = 0; c < row.size(); c++) {
-            Cell cell = row.get(c);
-            String format = null;
-            if (cell.value() instanceof Number n) {
-              if (!Double.isNaN(n.doubleValue())) {
-                ws.value(r + 1, c, n);
-                format = n instanceof Integer ? "0" : "0.0";
-              }
-            } else if (cell.value() != null) {
-              // inline: a shared string table would hold every unit's id and name until the end
-              ws.inlineString(r + 1, c, String.valueOf(cell.value()));
-            }
-            runs.cell(r + 1, c, format, cell.fill());
-          }
-          if ((r + 1) % BATCH == 0) {
-            runs.close(r + 2);
-            ws.flush();
-          }
+        for (Sheet sheet : sheets) {
+          write(wb.newWorksheet(sheet.name()), sheet);
         }
-        runs.close(rows + 1);
         wb.finish();
       }
       dev.qinglian.cli.demo.Xlsx.withoutTimestamp(tmp, out, java.util.zip.Deflater.BEST_SPEED);
     } finally {
       java.nio.file.Files.deleteIfExists(tmp);
     }
+  }
+
+  private static void write(Worksheet ws, Sheet sheet) throws IOException {
+    // sheet-level settings before the first rows are flushed: they are written ahead of them
+    ws.freezePane(0, 1);
+    for (java.util.Map.Entry<Integer, Double> w :
+        new java.util.TreeMap<>(sheet.widths()).entrySet()) {
+      ws.width(w.getKey(), w.getValue());
+    }
+    List<String> headers = sheet.headers();
+    header(ws, 0, headers.toArray(new String[0]));
+    Runs runs = new Runs(ws, headers.size());
+    int rows = sheet.rows();
+    for (int r = 0; r < rows; r++) {
+      List<Cell> row = sheet.source().row(r);
+      for (int c = 0; c < row.size(); c++) {
+        Cell cell = row.get(c);
+        String format = null;
+        if (cell.value() instanceof Number n) {
+          if (!Double.isNaN(n.doubleValue())) {
+            ws.value(r + 1, c, n);
+            format = n instanceof Integer ? "0" : "0.0";
+          }
+        } else if (cell.value() != null) {
+          // inline: a shared string table would hold every unit's id and name until the end
+          ws.inlineString(r + 1, c, String.valueOf(cell.value()));
+        }
+        runs.cell(r + 1, c, format, cell.fill());
+      }
+      if ((r + 1) % BATCH == 0) {
+        runs.close(r + 2);
+        ws.flush();
+      }
+    }
+    runs.close(rows + 1);
+    ws.finish(); // its zip entry closed before the next sheet's opens
   }
 
   /**
