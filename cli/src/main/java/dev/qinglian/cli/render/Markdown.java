@@ -6,8 +6,16 @@ public final class Markdown {
 
   /** Escapes HTML and the Markdown characters that could break a table or inject markup. */
   public static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
+    int first = 0;
+    while (first < s.length() && escaped(s.charAt(first)) == null) {
+      first++;
+    }
+    if (first == s.length()) {
+      return s; // most texts: nothing to escape (a notice's 20 texts, 91,647 notices)
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, first);
+    for (int i = first; i < s.length(); i++) {
+      char c = s.charAt(i);
       String e = escaped(c);
       if (e == null) {
         sb.append(c);

@@ -39,7 +39,7 @@ public final class NoticeTemplates {
    */
   public byte[] bytes(Notice n, String created) throws IOException {
     List<String> texts = texts(n);
-    if (!texts.stream().allMatch(NoticeTemplates::plain)) {
+    if (!allPlain(texts)) {
       // built by NoticeDocx, written as every other notice
       return new Template(NoticeDocx.bytes(n, created), 0).fill(List.of());
     }
@@ -61,7 +61,16 @@ public final class NoticeTemplates {
 
   /** True when {@link #bytes} fills a template for {@code n} (all its texts {@link #plain}). */
   static boolean templated(Notice n) {
-    return texts(n).stream().allMatch(NoticeTemplates::plain);
+    return allPlain(texts(n));
+  }
+
+  private static boolean allPlain(List<String> texts) {
+    for (String t : texts) {
+      if (!plain(t)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
