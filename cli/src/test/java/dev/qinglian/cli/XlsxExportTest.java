@@ -87,6 +87,35 @@ class XlsxExportTest {
   }
 
   @Test
+  void aRankingPrintsOnA4LandscapeAsWideAsThePageWithColumnsAsWideAsTheirText() throws Exception {
+    Path x = tmp.resolve("score.xlsx");
+    assertEquals(
+        0,
+        Golden.run("score", Golden.demo().toString(), "--format", "xlsx", "--output", x.toString())
+            .exit());
+    Process p =
+        new ProcessBuilder(
+                TemplateRoundTripTest.PYTHON,
+                Path.of("src/test/resources/python/read_print_setup.py").toString(),
+                x.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    List<String> lines =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .lines()
+            .toList();
+    assertEquals(0, p.waitFor(), lines.toString());
+    // paper size 9 is A4 in OOXML; fit to one page wide, as many pages high as needed; the
+    // header row repeated on every page
+    assertEquals("landscape|9|True|1|0|$1:$1", lines.get(0));
+    // widths: two more than the widest text among the header and the cells, a Chinese character
+    // counted as two, at least 8; 名称 given 24. 排名 (4) and ranks up to 54 (2): 8; 单位 (4),
+    // B38 (3): 8; 类型 (4), department (10): 12; 指数 (4), 98.9 as shown (4): 8 (fastexcel's
+    // guess counted the 16 digits of 98.91…); 颜色 (4), 绿 (2): 8
+    assertEquals("8.0|8.0|24.0|12.0|8.0|8.0", lines.get(1));
+  }
+
+  @Test
   void trendWorkbookColoursEveryMonth() throws Exception {
     Path x = tmp.resolve("trend.xlsx");
     assertEquals(

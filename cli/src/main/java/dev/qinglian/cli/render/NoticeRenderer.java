@@ -367,13 +367,13 @@ public final class NoticeRenderer {
             new XlsxExport.Sheet(
                 labels.get("notice.notices"),
                 labels.list("notice.index_columns"),
-                Map.of(0, 22.0, 2, 24.0, 6, 30.0, 9, 28.0),
+                Map.of(6, 30.0), // the capping rule can be long: cut, shown whole when clicked
                 warned.length,
                 notice),
             new XlsxExport.Sheet(
                 labels.get("notice.changes"),
                 labels.list("notice.changes_columns"),
-                Map.of(0, 22.0, 2, 24.0),
+                Map.of(),
                 changed.size(),
                 change)));
     return bytes.toByteArray();

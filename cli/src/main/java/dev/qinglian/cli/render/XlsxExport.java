@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.dhatim.fastexcel.StyleSetter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -103,18 +104,31 @@ public final class XlsxExport {
   }
 
   private static void write(Worksheet ws, Sheet sheet) throws IOException {
+    int rows = sheet.rows();
+    List<String> headers = sheet.headers();
+    // the first batch read before anything is written: the columns' widths come from it
+    List<List<Cell>> first = new java.util.ArrayList<>();
+    for (int r = 0; r < Math.min(rows, BATCH); r++) {
+      first.add(sheet.source().row(r));
+    }
     // sheet-level settings before the first rows are flushed: they are written ahead of them
     ws.freezePane(0, 1);
-    for (java.util.Map.Entry<Integer, Double> w :
-        new java.util.TreeMap<>(sheet.widths()).entrySet()) {
-      ws.width(w.getKey(), w.getValue());
+    // printed as an office prints a list: A4 landscape, as wide as the page, the header row on
+    // every page
+    ws.paperSize(org.dhatim.fastexcel.PaperSize.A4_PAPER);
+    ws.pageOrientation("landscape");
+    ws.setFitToPage(true);
+    ws.fitToWidth((short) 1);
+    ws.fitToHeight((short) 0);
+    ws.repeatRows(0, 0);
+    double[] widths = widths(headers, first, sheet.widths());
+    for (int c = 0; c < widths.length; c++) {
+      ws.width(c, widths[c]);
     }
-    List<String> headers = sheet.headers();
     header(ws, 0, headers.toArray(new String[0]));
     Runs runs = new Runs(ws, headers.size());
-    int rows = sheet.rows();
     for (int r = 0; r < rows; r++) {
-      List<Cell> row = sheet.source().row(r);
+      List<Cell> row = r < first.size() ? first.get(r) : sheet.source().row(r);
       for (int c = 0; c < row.size(); c++) {
         Cell cell = row.get(c);
         String format = null;
@@ -136,6 +150,40 @@ public final class XlsxExport {
     }
     runs.close(rows + 1);
     ws.finish(); // its zip entry closed before the next sheet's opens
+  }
+
+  /**
+   * The width of each column, in characters: the one given, else what its header and its cells
+   * among {@code rows} show (a Chinese character counted as two, a number as displayed: one
+   * decimal), two more for the margins, at least 8. (fastexcel's own guess counts every character
+   * as one and a number with all its digits: a column of indices 19 wide, names cut.)
+   */
+  static double[] widths(List<String> headers, List<List<Cell>> rows, Map<Integer, Double> given) {
+    double[] w = new double[headers.size()];
+    for (int c = 0; c < w.length; c++) {
+      int widest = Text.width(headers.get(c));
+      for (List<Cell> row : rows) {
+        if (c < row.size()) {
+          widest = Math.max(widest, Text.width(shown(row.get(c).value())));
+        }
+      }
+      w[c] = given.containsKey(c) ? given.get(c) : Math.max(8, widest + 2);
+    }
+    return w;
+  }
+
+  /** A cell's value as the sheet shows it: a number with one decimal (an integer as it is). */
+  private static String shown(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Integer i) {
+      return i.toString();
+    }
+    if (value instanceof Number n) {
+      return Numbers.fixed(n.doubleValue(), 1, "");
+    }
+    return String.valueOf(value);
   }
 
   /**
