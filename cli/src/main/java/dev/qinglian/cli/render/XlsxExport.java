@@ -163,8 +163,9 @@ public final class XlsxExport {
   /**
    * The width of each column, in characters: the one given, else what its header and its cells
    * among {@code rows} show (a Chinese character counted as two, a number as displayed: one
-   * decimal), two more for the margins, at least 8. (fastexcel's own guess counts every character
-   * as one and a number with all its digits: a column of indices 19 wide, names cut.)
+   * decimal), two more for the margins, at least 8 and at most 50 (a longer text is shown whole
+   * when its cell is chosen). (fastexcel's own guess counts every character as one and a number
+   * with all its digits: a column of indices 19 wide, names cut.)
    */
   static double[] widths(List<String> headers, List<List<Cell>> rows, Map<Integer, Double> given) {
     double[] w = new double[headers.size()];
@@ -175,7 +176,7 @@ public final class XlsxExport {
           widest = Math.max(widest, Text.width(shown(row.get(c).value())));
         }
       }
-      w[c] = given.containsKey(c) ? given.get(c) : Math.max(8, widest + 2);
+      w[c] = given.containsKey(c) ? given.get(c) : Math.min(50, Math.max(8, widest + 2));
     }
     return w;
   }
