@@ -24,6 +24,7 @@ gen dec --units 1000000 --end 2026-12
 gen wide --units 1000000 --layout wide
 gen departments --units 1000000 --layout departments
 gen s2500 --units 2500
+gen w300k --units 300000 --months 2
 [ -f "$here/bench/target/benchmarks.jar" ] || (cd "$here" && mvn -B -q -Pbench -DskipTests package)
 secs() {
   local s e
@@ -55,4 +56,22 @@ both "2 departments" score "$work/departments" --format csv --output "$out" --fo
 both "4 sensitivity 2500" sensitivity "$work/s2500" --samples 10000
 both "4 sensitivity demo" sensitivity "$here/examples/demo-county" --samples 10000
 n=$((n * 2)) both "5 demo" score "$here/examples/demo-county"
+# warn of 300,000 units (91,647 notices): each run on a fresh copy of the workspace (no register
+# yet; the data linked), its notices into a new folder, both removed after the run
+warn() { # wrapper, format
+  local d="${TMPDIR:-/tmp}/qinglian-ab-warn"
+  [ -d /dev/shm ] && d=/dev/shm/qinglian-ab-warn
+  rm -rf "$d"
+  mkdir -p "$d/ws"
+  cp "$work/w300k/units.csv" "$d/ws/"
+  ln -s "$work/w300k/data" "$d/ws/data"
+  secs "$1" warn "$d/ws" --period 2026-10 --out "$d/notices" --format "$2" --date 2026-11-05
+  rm -rf "$d"
+}
+for f in docx md; do
+  for _ in $(seq 1 "$n"); do
+    echo "6 warn-$f other $(warn "$other/qinglian" "$f")"
+    echo "6 warn-$f this $(warn "$here/qinglian" "$f")"
+  done
+done
 rm -f "$out"
