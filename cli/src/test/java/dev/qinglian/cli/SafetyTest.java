@@ -362,6 +362,70 @@ class SafetyTest {
   }
 
   @Test
+  void anOutputFolderThatCannotBeIsRefusedNamingItNeverAnInternalError() throws Exception {
+    // --out a file, a folder under a file, a link to nothing: for every command that writes a
+    // folder (template, warn, generate, demo), a message naming the path and what is wrong, exit 1
+    // or 3, nothing written (these were internal errors, exit 4, for all but warn)
+    Path file = Files.writeString(tmp.resolve("afile"), "keep");
+    Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("nowhere"));
+    byte[] units = Files.readAllBytes(ws.resolve("units.csv"));
+    List<List<String>> commands =
+        List.of(
+            List.of("template", ws.toString(), "--period", "2026-11", "--out"),
+            List.of("warn", ws.toString(), "--period", "2026-10", "--out"),
+            List.of("generate", "--units", "10", "--out"),
+            List.of("demo", "--out"));
+    for (List<String> command : commands) {
+      String what = command.get(0);
+      Golden.Run a = run(command, file);
+      assertEquals(1, a.exit(), what + ": " + a.err());
+      assertTrue(a.err().contains(file + " is a file, not a folder; nothing was written"), a.err());
+      Golden.Run b = run(command, file.resolve("sub"));
+      assertEquals(3, b.exit(), what + ": " + b.err());
+      assertTrue(
+          b.err().contains("cannot create " + file.resolve("sub") + ": ")
+              && b.err().contains("Not a directory"),
+          b.err());
+      Golden.Run c = run(command, dangling);
+      assertEquals(1, c.exit(), what + ": " + c.err());
+      assertTrue(
+          c.err()
+              .contains(
+                  dangling
+                      + " is a link to "
+                      + tmp.resolve("nowhere")
+                      + ", which does not exist; nothing was written"),
+          c.err());
+      assertFalse(c.err().contains("Exception"), c.err());
+    }
+    // a file output at a link to nothing: there, so replaced only with --force (it was replaced
+    // without a word), and the link's target never made
+    Golden.Run s =
+        Golden.run("score", ws.toString(), "--output", dangling.toString(), "--lang", "en");
+    assertEquals(1, s.exit(), s.err());
+    assertTrue(s.err().contains(dangling.toString()), s.err());
+    assertTrue(Files.isSymbolicLink(dangling), "the link left as it was");
+    Path other = Files.createSymbolicLink(tmp.resolve("other.csv"), tmp.resolve("nowhere"));
+    Golden.Run f =
+        Golden.run("score", ws.toString(), "--output", other.toString(), "--force", "--lang", "en");
+    assertEquals(0, f.exit(), f.err());
+    assertTrue(Files.isRegularFile(other, java.nio.file.LinkOption.NOFOLLOW_LINKS), "replaced");
+    assertEquals("keep", Files.readString(file));
+    assertTrue(Files.notExists(tmp.resolve("nowhere")), "nothing made at the link's target");
+    assertFalse(Files.exists(ws.resolve("warnings.csv")), "no register written");
+    assertEquals(
+        new String(units, StandardCharsets.UTF_8), Files.readString(ws.resolve("units.csv")));
+  }
+
+  private static Golden.Run run(List<String> command, Path out) {
+    List<String> args = new java.util.ArrayList<>(command);
+    args.add(out.toString());
+    args.add("--lang");
+    args.add("en");
+    return Golden.run(args.toArray(new String[0]));
+  }
+
+  @Test
   void aNameWithALineBreakKeepsTheMarkdownTablesWhole() throws Exception {
     Path units = ws.resolve("units.csv");
     String text = Files.readString(units, StandardCharsets.UTF_8);

@@ -55,6 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw CliException.of(ExitCode.INPUT, "demo.exists", out);
     }
     IndicatorModel model = ModelLoader.loadDefault().value();
+    dev.qinglian.cli.render.OutputFile.folder(out);
     new DemoCounty(model, seed).write(out);
     spec.commandLine()
         .getOut()

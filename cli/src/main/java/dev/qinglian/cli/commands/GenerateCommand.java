@@ -82,8 +82,9 @@ public final class GenerateCommand implements Callable<Integer> {
     if (Files.exists(out.resolve("units.csv")) && !force) {
       throw CliException.of(ExitCode.INPUT, "demo.exists", out);
     }
-    new Synthetic(ModelLoader.loadDefault().value(), seed)
-        .write(out, units, months, Common.period(end, "--end"), l);
+    java.time.YearMonth last = Common.period(end, "--end");
+    dev.qinglian.cli.render.OutputFile.folder(out);
+    new Synthetic(ModelLoader.loadDefault().value(), seed).write(out, units, months, last, l);
     spec.commandLine()
         .getOut()
         .println(

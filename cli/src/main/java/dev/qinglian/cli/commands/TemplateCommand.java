@@ -116,7 +116,7 @@ public final class TemplateCommand implements Callable<Integer> {
     if (!fmt.equals("xlsx") && !fmt.equals("csv")) {
       throw CliException.of(ExitCode.USAGE, "format.invalid", "xlsx, csv", format);
     }
-    Files.createDirectories(out);
+    dev.qinglian.cli.render.OutputFile.folder(out);
     String lg = l.labels().lang();
     PrintWriter o = spec.commandLine().getOut();
     List<String> chosen = source == null ? sources : List.of(source);

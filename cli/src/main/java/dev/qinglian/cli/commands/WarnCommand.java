@@ -219,8 +219,9 @@ public final class WarnCommand implements Callable<Integer> {
       targets.add(FileNames.inside(out, f));
     }
     java.util.Set<Path> absent = OutputFile.checkAll(targets, force, inputPaths);
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw CliException.of(ExitCode.INPUT, "file.nothing", out);
+    if (Files.isSymbolicLink(out) && Files.notExists(out)
+        || Files.exists(out) && !Files.isDirectory(out)) {
+      OutputFile.folder(out); // a file or a link to nothing: refused, naming it
     }
     // the notices are independent files: written on every core, in register order (each reads its
     // unit across every column of both months; 300,000 units, 91,647 notices: 11.9 s one by one
@@ -290,11 +291,7 @@ public final class WarnCommand implements Callable<Integer> {
         throw CliException.of(ExitCode.UNREADABLE, "output.write", out, e.getMessage());
       }
     } else {
-      try {
-        Files.createDirectories(out);
-      } catch (IOException e) {
-        throw CliException.of(ExitCode.UNREADABLE, "create.failed", out, e.getMessage());
-      }
+      OutputFile.folder(out);
       // each target checked above, before the first was written
       inRegisterOrder.forEach(
           i ->

@@ -20,6 +20,30 @@ import java.util.Locale;
 public final class OutputFile {
   private OutputFile() {}
 
+  /**
+   * Makes output folder {@code dir} with its parents, or fails naming it: a file there or a link to
+   * nothing (exit 1), a parent that is a file, no permission, a read-only file system (exit 3).
+   */
+  public static void folder(Path dir) {
+    if (Files.isSymbolicLink(dir) && Files.notExists(dir)) {
+      String target;
+      try {
+        target = Files.readSymbolicLink(dir).toString();
+      } catch (IOException e) {
+        target = "?";
+      }
+      throw CliException.of(ExitCode.INPUT, "folder.dangling", dir, target);
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw CliException.of(ExitCode.INPUT, "file.nothing", dir);
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw CliException.of(ExitCode.UNREADABLE, "create.failed", dir, e.getMessage());
+    }
+  }
+
   /** Content written to a {@link Writer}, or as UTF-8 bytes to a file. */
   public interface Content {
     /** Writes the content. */
@@ -198,8 +222,10 @@ public final class OutputFile {
           ? CliException.of(ExitCode.INPUT, "folder.nothing", target)
           : CliException.of(ExitCode.INPUT, "output.folder", target);
     }
-    // a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written through, never replaced
-    if (a != null && !force && !a.isOther()) {
+    // a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written through, never replaced; a
+    // link to nothing is there too (the write would replace it)
+    boolean dangling = a == null && Files.isSymbolicLink(target);
+    if ((a != null && !a.isOther() || dangling) && !force) {
       throw batch
           ? CliException.of(ExitCode.INPUT, "exists.nothing", target)
           : CliException.of(ExitCode.INPUT, "output.exists", target);
