@@ -410,6 +410,22 @@ class SafetyTest {
         Golden.run("score", ws.toString(), "--output", other.toString(), "--force", "--lang", "en");
     assertEquals(0, f.exit(), f.err());
     assertTrue(Files.isRegularFile(other, java.nio.file.LinkOption.NOFOLLOW_LINKS), "replaced");
+    // a folder where a file is read: said so (it was "file not found")
+    Path folder = Files.createDirectories(tmp.resolve("afolder"));
+    for (List<String> command :
+        List.of(
+            List.of("verify", folder.toString(), ws.toString()),
+            List.of("report", ws.toString(), "--out", tmp.resolve("r.html").toString(), "--map"),
+            List.of("weights", ws.toString(), "--method", "ahp", "--ahp"))) {
+      List<String> args = new java.util.ArrayList<>(command);
+      if (!command.get(0).equals("verify")) {
+        args.add(folder.toString());
+      }
+      args.addAll(List.of("--lang", "en"));
+      Golden.Run v = Golden.run(args.toArray(new String[0]));
+      assertEquals(3, v.exit(), command + ": " + v.err());
+      assertTrue(v.err().contains(folder + " is a folder, not a file"), v.err());
+    }
     assertEquals("keep", Files.readString(file));
     assertTrue(Files.notExists(tmp.resolve("nowhere")), "nothing made at the link's target");
     assertFalse(Files.exists(ws.resolve("warnings.csv")), "no register written");

@@ -241,6 +241,19 @@ final class Common {
   }
 
   /** Parses YYYY-MM or fails with a usage error. */
+  /**
+   * Requires {@code file}, named on the command line, to be a file that can be read: a folder there
+   * or nothing there (a link to nothing) is refused with exit 3, naming it.
+   */
+  static void requireFile(java.nio.file.Path file) {
+    if (java.nio.file.Files.isDirectory(file)) {
+      throw CliException.of(ExitCode.UNREADABLE, "input.folder", file);
+    }
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw CliException.of(ExitCode.UNREADABLE, "file.notfound", file);
+    }
+  }
+
   static YearMonth period(String text, String option) {
     try {
       return YearMonth.parse(text);

@@ -1,6 +1,5 @@
 package dev.qinglian.cli.commands;
 
-import dev.qinglian.cli.CliException;
 import dev.qinglian.cli.ExitCode;
 import dev.qinglian.cli.options.InputOptions;
 import dev.qinglian.cli.options.LangOption;
@@ -99,7 +98,7 @@ public final class ReportCommand implements Callable<Integer> {
       features = MapShapes.read(geo);
       inputsUsed.add(geo);
     } else if (map != null) {
-      throw CliException.of(ExitCode.UNREADABLE, "file.notfound", map);
+      Common.requireFile(map); // a folder or nothing there: refused, naming it
     }
     List<Warning> open = List.of();
     Path register = l.ws().root().resolve(WarningRegister.FILE);

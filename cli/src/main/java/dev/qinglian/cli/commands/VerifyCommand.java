@@ -70,9 +70,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(resultFile)) {
-      throw CliException.of(ExitCode.UNREADABLE, "file.notfound", resultFile);
-    }
+    Common.requireFile(resultFile);
     byte[] published = Files.readAllBytes(resultFile);
     Result json = Result.of(resultFile, published);
     inputs.workspace = workspace;

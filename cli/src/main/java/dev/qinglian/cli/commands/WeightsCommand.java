@@ -21,7 +21,6 @@ import dev.qinglian.model.Node;
 import dev.qinglian.model.WeightsOverlay;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -114,9 +113,7 @@ public final class WeightsCommand implements Callable<Integer> {
       if (ahpFile == null) {
         throw CliException.of(ExitCode.USAGE, "method.ahp", m);
       }
-      if (!Files.isRegularFile(ahpFile)) {
-        throw CliException.of(ExitCode.UNREADABLE, "file.notfound", ahpFile);
-      }
+      Common.requireFile(ahpFile);
       Loaded<Map<String, Ahp>> read = AhpInput.read(ahpFile, model, allowInconsistent);
       new DiagnosticPrinter(l.labels()).print(read.diagnostics(), err);
       if (read.hasErrors()) {
