@@ -45,13 +45,18 @@ class XlsxExportTest {
     }
   }
 
+  /** The demo's ranking as a workbook, in Chinese. */
+  private Path demoRanking() {
+    Path x = tmp.resolve("score.xlsx");
+    Golden.Run r =
+        Golden.run("score", Golden.demo().toString(), "--format", "xlsx", "--output", x.toString());
+    assertEquals(0, r.exit(), r.err());
+    return x;
+  }
+
   @Test
   void scoreWorkbookHasNumbersColoursAndTheCsvColumnsInTheChosenLanguage() throws Exception {
-    Path x = tmp.resolve("score.xlsx");
-    assertEquals(
-        0,
-        Golden.run("score", Golden.demo().toString(), "--format", "xlsx", "--output", x.toString())
-            .exit());
+    Path x = demoRanking();
     try (ReadableWorkbook wb = new ReadableWorkbook(x.toFile())) {
       List<Row> rows = wb.getFirstSheet().read();
       // a workbook for people: Chinese headers and colour names (the CSV keeps its ids)
@@ -88,11 +93,7 @@ class XlsxExportTest {
 
   @Test
   void aRankingPrintsOnA4LandscapeAsWideAsThePageWithColumnsAsWideAsTheirText() throws Exception {
-    Path x = tmp.resolve("score.xlsx");
-    assertEquals(
-        0,
-        Golden.run("score", Golden.demo().toString(), "--format", "xlsx", "--output", x.toString())
-            .exit());
+    Path x = demoRanking();
     Process p =
         new ProcessBuilder(
                 TemplateRoundTripTest.PYTHON,
