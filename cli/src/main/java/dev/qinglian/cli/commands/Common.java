@@ -240,7 +240,6 @@ final class Common {
     return ws.data().periods().get(0);
   }
 
-  /** Parses YYYY-MM or fails with a usage error. */
   /**
    * Requires {@code file}, named on the command line, to be a file that can be read: a folder there
    * or nothing there (a link to nothing) is refused with exit 3, naming it.
@@ -254,6 +253,7 @@ final class Common {
     }
   }
 
+  /** Parses YYYY-MM or fails with a usage error. */
   static YearMonth period(String text, String option) {
     try {
       return YearMonth.parse(text);
