@@ -219,10 +219,7 @@ public final class WarnCommand implements Callable<Integer> {
       targets.add(FileNames.inside(out, f));
     }
     java.util.Set<Path> absent = OutputFile.checkAll(targets, force, inputPaths);
-    if (Files.isSymbolicLink(out) && Files.notExists(out)
-        || Files.exists(out) && !Files.isDirectory(out)) {
-      OutputFile.folder(out); // a file or a link to nothing: refused, naming it
-    }
+    OutputFile.requireFolderOrNothing(out);
     // the notices are independent files: written on every core, in register order (each reads its
     // unit across every column of both months; 300,000 units, 91,647 notices: 11.9 s one by one
     // in rank order, 7.1 s so on two cores; docs/performance.md)

@@ -22,9 +22,23 @@ public final class OutputFile {
 
   /**
    * Makes output folder {@code dir} with its parents, or fails naming it: a file there or a link to
-   * nothing (exit 1), a parent that is a file, no permission, a read-only file system (exit 3).
+   * nothing (exit 1, {@link #requireFolderOrNothing}), a parent that is a file, no permission, a
+   * read-only file system (exit 3).
    */
   public static void folder(Path dir) {
+    requireFolderOrNothing(dir);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw CliException.of(ExitCode.UNREADABLE, "create.failed", dir, e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses (exit 1, naming it) an output folder {@code dir} that is a file or a link to nothing; a
+   * folder there, or nothing, passes.
+   */
+  public static void requireFolderOrNothing(Path dir) {
     if (Files.isSymbolicLink(dir) && Files.notExists(dir)) {
       String target;
       try {
@@ -36,11 +50,6 @@ public final class OutputFile {
     }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw CliException.of(ExitCode.INPUT, "file.nothing", dir);
-    }
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw CliException.of(ExitCode.UNREADABLE, "create.failed", dir, e.getMessage());
     }
   }
 

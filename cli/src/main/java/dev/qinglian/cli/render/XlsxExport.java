@@ -150,7 +150,7 @@ public final class XlsxExport {
       if (cell.value() instanceof Number n) {
         if (!Double.isNaN(n.doubleValue())) {
           ws.value(r, c, n);
-          format = n instanceof Integer ? "0" : "0.0";
+          format = decimals(n) == 0 ? "0" : "0.0";
         }
       } else if (cell.value() != null) {
         // inline: a shared string table would hold every unit's id and name until the end
@@ -181,16 +181,18 @@ public final class XlsxExport {
     return w;
   }
 
-  /** A cell's value as the sheet shows it: a number with one decimal (an integer as it is). */
+  /** The decimals a number cell shows: none for an integer (a rank), one for a score. */
+  private static int decimals(Number n) {
+    return n instanceof Integer ? 0 : 1;
+  }
+
+  /** A cell's value as the sheet shows it (a number with its {@link #decimals}). */
   private static String shown(Object value) {
     if (value == null) {
       return "";
     }
-    if (value instanceof Integer i) {
-      return i.toString();
-    }
     if (value instanceof Number n) {
-      return Numbers.fixed(n.doubleValue(), 1, "");
+      return Numbers.fixed(n.doubleValue(), decimals(n), "");
     }
     return String.valueOf(value);
   }
